@@ -1,0 +1,53 @@
+package pownode.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import pownode.broker.EmbeddedBroker;
+import pownode.i18n.Messages;
+
+/** {@code java -jar node.jar broker}: runs the embedded broker until Ctrl-C. */
+@Command(name = "broker", mixinStandardHelpOptions = true, version = "pow-node 0.1.0",
+        resourceBundle = "i18n.broker", usageHelpAutoWidth = true)
+final class BrokerCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "1883", descriptionKey = "option.port")
+    private int port;
+
+    @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1", descriptionKey = "option.host")
+    private String host;
+
+    private final Messages messages;
+
+    BrokerCommand(Messages messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65_535) {
+            throw new InvalidOptionException(spec.commandLine(),
+                    InvalidOptionException.describe(messages, "--port", Integer.toString(port)));
+        }
+        EmbeddedBroker broker;
+        try {
+            broker = EmbeddedBroker.start(host, port);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println(messages.get("broker.startFailed", host, port, String.valueOf(e.getMessage())));
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        StopSignals.install(stopped::countDown);
+        System.out.println(messages.get("broker.listening", host, broker.port()));
+        System.out.flush();
+        stopped.await();
+        broker.close();
+        System.out.println(messages.get("broker.stopped"));
+        return 0;
+    }
+}

@@ -1,0 +1,193 @@
+package pownode.cli;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.random.RandomGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import pownode.i18n.Messages;
+import pownode.node.NodeConfig;
+import pownode.protocol.Difficulty;
+import pownode.protocol.Ranges;
+import pownode.runtime.NodeSession;
+import pownode.runtime.NodeSettings;
+import pownode.transport.BrokerSettings;
+
+/** The peer: {@code java -jar node.jar --nodes N [options]}. */
+@Command(name = "node.jar", mixinStandardHelpOptions = true, version = "pow-node 0.1.0",
+        resourceBundle = "i18n.messages", sortOptions = false, usageHelpAutoWidth = true)
+final class NodeCommand implements Callable<Integer> {
+    static final String DEFAULT_BROKER = "tcp://broker.emqx.io:1883";
+    static final int MAX_PARTICIPANTS = 10_000;
+    private static final Set<String> BROKER_SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-n", "--nodes"}, paramLabel = "N", descriptionKey = "option.nodes")
+    private Integer nodes;
+
+    @Option(names = {"-b", "--broker"}, paramLabel = "URI", defaultValue = DEFAULT_BROKER,
+            descriptionKey = "option.broker")
+    private String broker;
+
+    @Option(names = "--topic-prefix", paramLabel = "P", defaultValue = "sd", descriptionKey = "option.topicPrefix")
+    private String topicPrefix;
+
+    @Option(names = "--client-id", paramLabel = "ID", descriptionKey = "option.clientId")
+    private Integer clientId;
+
+    @Option(names = "--threads", paramLabel = "T", descriptionKey = "option.threads")
+    private Integer threads;
+
+    @Option(names = "--difficulty-unit", paramLabel = "hex|bits", defaultValue = "hex",
+            descriptionKey = "option.difficultyUnit")
+    private Difficulty difficulty;
+
+    @Option(names = "--min-challenge", paramLabel = "C", descriptionKey = "option.minChallenge")
+    private Integer minChallenge;
+
+    @Option(names = "--max-challenge", paramLabel = "C", descriptionKey = "option.maxChallenge")
+    private Integer maxChallenge;
+
+    @Option(names = "--next-challenge-delay", paramLabel = "SECONDS", defaultValue = "5",
+            descriptionKey = "option.nextChallengeDelay")
+    private BigDecimal nextChallengeDelay;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "0", descriptionKey = "option.rounds")
+    private int rounds;
+
+    @Option(names = "--events", paramLabel = "FILE", descriptionKey = "option.events")
+    private Path events;
+
+    @Option(names = "--seed", paramLabel = "S", descriptionKey = "option.seed")
+    private Long seed;
+
+    @Option(names = "--lang", paramLabel = "pt|en", descriptionKey = "option.lang")
+    private String lang;
+
+    @Option(names = "--username", paramLabel = "USER", descriptionKey = "option.username")
+    private String username;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", descriptionKey = "option.password")
+    private char[] password;
+
+    private final Messages messages;
+
+    NodeCommand(Messages messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        NodeSettings settings = settings();
+        NodeSession session = new NodeSession(settings);
+        StopSignals.install(session::requestStop);
+        return session.run();
+    }
+
+    private NodeSettings settings() {
+        validateLanguage();
+        int participants = requireNodes();
+        requireBetween("--threads", threads, 1, 4096);
+        requireBetween("--client-id", clientId, 0, Ranges.MAX_CLIENT_ID);
+        requireBetween("--rounds", rounds, 0, Integer.MAX_VALUE);
+        int min = minChallenge == null ? difficulty.defaultMinChallenge() : minChallenge;
+        int max = maxChallenge == null ? Math.max(min, difficulty.defaultMaxChallenge()) : maxChallenge;
+        requireChallengeRange(min, max);
+        long delayMillis = requireDelayMillis();
+        validateBroker();
+        validateTopicPrefix();
+
+        RandomGenerator random = seed == null ? new SplittableRandom() : new SplittableRandom(seed);
+        // The ClientID is drawn before anything else exists and never changes afterwards.
+        int id = clientId != null ? clientId : random.nextInt(Ranges.MAX_CLIENT_ID + 1);
+        NodeConfig config = new NodeConfig(id, participants, difficulty, min, max, delayMillis, rounds,
+                NodeConfig.DEFAULT_REPUBLISH_INTERVAL_MILLIS);
+        BrokerSettings brokerSettings = new BrokerSettings(broker, username, password,
+                BrokerSettings.DEFAULT_KEEP_ALIVE_SECONDS, BrokerSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS);
+        int minerThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        return new NodeSettings(config, brokerSettings, topicPrefix, minerThreads, random, events, messages);
+    }
+
+    private void validateLanguage() {
+        if (lang != null && pownode.i18n.Language.parseOrNull(lang) == null) {
+            throw invalid("--lang", lang);
+        }
+    }
+
+    private int requireNodes() {
+        if (nodes == null) {
+            throw new InvalidOptionException(spec.commandLine(), messages.get("cli.error.missingNodes"));
+        }
+        requireBetween("--nodes", nodes, 2, MAX_PARTICIPANTS);
+        return nodes;
+    }
+
+    private void requireChallengeRange(int min, int max) {
+        int limit = difficulty.maxChallenge();
+        if (min < 1 || min > limit) {
+            throw invalidChallenge("--min-challenge", min, limit);
+        }
+        if (max < 1 || max > limit) {
+            throw invalidChallenge("--max-challenge", max, limit);
+        }
+        if (min > max) {
+            throw new InvalidOptionException(spec.commandLine(),
+                    messages.get("cli.error.challengeOrder", min, max));
+        }
+    }
+
+    private InvalidOptionException invalidChallenge(String option, int value, int limit) {
+        String unit = difficulty.name().toLowerCase(java.util.Locale.ROOT);
+        return new InvalidOptionException(spec.commandLine(),
+                messages.get("cli.error.challengeRange", option, value, unit, limit));
+    }
+
+    private long requireDelayMillis() {
+        BigDecimal millis = nextChallengeDelay.movePointRight(3);
+        if (nextChallengeDelay.signum() < 0 || millis.compareTo(BigDecimal.valueOf(86_400_000L)) > 0) {
+            throw invalid("--next-challenge-delay", nextChallengeDelay.toPlainString());
+        }
+        return millis.longValue();
+    }
+
+    private void validateBroker() {
+        try {
+            URI uri = new URI(broker);
+            if (uri.getScheme() == null || !BROKER_SCHEMES.contains(uri.getScheme()) || uri.getHost() == null) {
+                throw invalid("--broker", broker);
+            }
+        } catch (URISyntaxException e) {
+            throw invalid("--broker", broker);
+        }
+    }
+
+    private void validateTopicPrefix() {
+        boolean valid = !topicPrefix.isEmpty()
+                && !topicPrefix.endsWith("/")
+                && !topicPrefix.contains("+")
+                && !topicPrefix.contains("#")
+                && topicPrefix.indexOf('\0') < 0;
+        if (!valid) {
+            throw invalid("--topic-prefix", topicPrefix);
+        }
+    }
+
+    private void requireBetween(String option, Integer value, long min, long max) {
+        if (value != null && (value < min || value > max)) {
+            throw invalid(option, value.toString());
+        }
+    }
+
+    private InvalidOptionException invalid(String option, String value) {
+        return new InvalidOptionException(spec.commandLine(), InvalidOptionException.describe(messages, option, value));
+    }
+}

@@ -1,0 +1,107 @@
+package pownode.node;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import pownode.protocol.ChallengeMessage;
+import pownode.protocol.ResultMessage;
+import pownode.protocol.SolutionMessage;
+import pownode.protocol.Topic;
+
+/** The leader's part: issues challenges, judges proposals, announces winners. It never mines. */
+final class ControllerRole {
+    private static final long NOTHING_SCHEDULED = -1;
+
+    private final NodeConfig config;
+    private final RandomGenerator random;
+    private final TransactionTable table;
+    private final Outbox outbox;
+    private final Set<String> acceptedSolutions = new HashSet<>();
+    private long nextChallengeAt = NOTHING_SCHEDULED;
+    private int acceptedRounds;
+    private boolean finished;
+
+    ControllerRole(NodeConfig config, RandomGenerator random, TransactionTable table, Outbox outbox) {
+        this.config = config;
+        this.random = random;
+        this.table = table;
+        this.outbox = outbox;
+    }
+
+    void start(long now) {
+        issueChallenge(table.highestId() + 1);
+    }
+
+    boolean isFinished() {
+        return finished;
+    }
+
+    void onTick(long now) {
+        if (nextChallengeAt != NOTHING_SCHEDULED && now >= nextChallengeAt) {
+            nextChallengeAt = NOTHING_SCHEDULED;
+            issueChallenge(table.highestId() + 1);
+        }
+    }
+
+    /** Ignores its own challenges coming back from the broker; reports anyone else's. */
+    void onChallenge(ChallengeMessage challenge) {
+        boolean own = table.get(challenge.transactionId())
+                .map(row -> row.challenge() == challenge.challenge())
+                .orElse(false);
+        if (!own) {
+            outbox.ignored(Topic.CHALLENGE, IgnoredReason.CHALLENGE_WHILE_CONTROLLER, challenge.toString());
+        }
+    }
+
+    void onSolution(SolutionMessage proposal, long now) {
+        RejectReason reason = judge(proposal);
+        if (reason != null) {
+            publishResult(proposal, ResultMessage.REJECTED, reason);
+            return;
+        }
+        Transaction solved = table.get(proposal.transactionId()).orElseThrow()
+                .solvedBy(proposal.clientId(), proposal.solution());
+        table.put(solved);
+        acceptedSolutions.add(proposal.solution());
+        acceptedRounds++;
+        publishResult(proposal, ResultMessage.ACCEPTED, null);
+        outbox.report(new NodeEvent.TableSnapshot(table.rows()));
+        if (config.rounds() > 0 && acceptedRounds >= config.rounds()) {
+            finished = true;
+            outbox.finish(acceptedRounds);
+        } else {
+            nextChallengeAt = now + config.nextChallengeDelayMillis();
+        }
+    }
+
+    /** Returns why {@code proposal} loses, or null when it wins its transaction. */
+    private RejectReason judge(SolutionMessage proposal) {
+        Transaction transaction = table.get(proposal.transactionId()).orElse(null);
+        if (transaction == null) {
+            return RejectReason.UNKNOWN_TRANSACTION;
+        }
+        if (acceptedSolutions.contains(proposal.solution())) {
+            return RejectReason.REPLAYED_SOLUTION;
+        }
+        if (!transaction.isPending()) {
+            return RejectReason.ALREADY_SOLVED;
+        }
+        if (!config.difficulty().isMetBy(proposal.solution(), transaction.challenge())) {
+            return RejectReason.INVALID_HASH;
+        }
+        return null;
+    }
+
+    private void publishResult(SolutionMessage proposal, int result, RejectReason reason) {
+        outbox.publish(new ResultMessage(proposal.clientId(), proposal.transactionId(), proposal.solution(), result));
+        outbox.report(new NodeEvent.ResultPublished(proposal.transactionId(), proposal.clientId(),
+                proposal.solution(), result != ResultMessage.REJECTED, reason));
+    }
+
+    private void issueChallenge(long transactionId) {
+        int challenge = config.minChallenge() + random.nextInt(config.maxChallenge() - config.minChallenge() + 1);
+        table.put(Transaction.open(transactionId, challenge));
+        outbox.publish(new ChallengeMessage(transactionId, challenge));
+        outbox.report(new NodeEvent.ChallengeIssued(transactionId, challenge));
+    }
+}

@@ -1,0 +1,65 @@
+package pownode.node;
+
+import java.util.List;
+import pownode.protocol.Topic;
+
+/** Something that happened to a node, for the terminal and the events file. */
+public sealed interface NodeEvent {
+
+    record ParticipantDiscovered(int clientId, int known, int expected) implements NodeEvent {
+    }
+
+    record DiscoveryCompleted(List<Integer> participants) implements NodeEvent {
+    }
+
+    /** More distinct ClientIDs than expected: another group probably shares the topics. */
+    record TooManyParticipants(int known, int expected) implements NodeEvent {
+    }
+
+    record VoteCast(int voteId) implements NodeEvent {
+    }
+
+    record VoteReceived(int clientId, int voteId) implements NodeEvent {
+    }
+
+    record LeaderElected(int leader, int leaderVoteId, int ownVoteId, Role role) implements NodeEvent {
+    }
+
+    /** A challenge this node published as the controller. */
+    record ChallengeIssued(long transactionId, int challenge) implements NodeEvent {
+    }
+
+    /** A challenge this node received as a miner. */
+    record ChallengeReceived(long transactionId, int challenge) implements NodeEvent {
+    }
+
+    /** This miner published its own solution. */
+    record SolutionProposed(long transactionId, String solution, long hashes, long elapsedNanos)
+            implements NodeEvent {
+    }
+
+    /** The controller decided on a proposal; {@code reason} is null when accepted. */
+    record ResultPublished(long transactionId, int proposer, String solution, boolean accepted,
+            RejectReason reason) implements NodeEvent {
+    }
+
+    /** A miner received the controller's result on a proposal. */
+    record ResultReceived(long transactionId, int proposer, String solution, boolean accepted)
+            implements NodeEvent {
+    }
+
+    /** The controller rejected this miner's solution while the transaction is still open. */
+    record OwnSolutionRejected(long transactionId, boolean searchResumed) implements NodeEvent {
+    }
+
+    /** The controller's table after a round. */
+    record TableSnapshot(List<Transaction> rows) implements NodeEvent {
+    }
+
+    /** A well-formed message that does not fit this node's state. */
+    record InputIgnored(Topic topic, IgnoredReason reason, String detail) implements NodeEvent {
+    }
+
+    record RoundsCompleted(int rounds) implements NodeEvent {
+    }
+}

@@ -1,0 +1,127 @@
+package pownode.runtime;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import pownode.mining.Kernels;
+import pownode.mining.Miner;
+import pownode.mining.ParallelMiner;
+import pownode.node.Node;
+import pownode.node.NodeConfig;
+import pownode.protocol.Topic;
+import pownode.transport.PahoTransport;
+
+/** One peer from start to exit: connects, runs the event loop, disconnects. */
+public final class NodeSession {
+    /** Exit code when the node finished its rounds or was stopped. */
+    public static final int EXIT_OK = 0;
+    /** Exit code when the broker could not be reached at start. */
+    public static final int EXIT_UNREACHABLE = 1;
+
+    private final NodeSettings settings;
+    private final Node node;
+    private final Presenter presenter;
+    private volatile NodeRuntime runtime;
+    private volatile boolean stopRequested;
+
+    public NodeSession(NodeSettings settings) {
+        this.settings = settings;
+        this.node = new Node(settings.node(), settings.random());
+        NodeConfig config = settings.node();
+        this.presenter = new Presenter(settings.messages(), config.clientId(), config.difficulty(),
+                settings.topicPrefix());
+    }
+
+    /** The state machine; read it only after {@link #run()} returned. */
+    public Node node() {
+        return node;
+    }
+
+    /** Asks a running session to disconnect and return; safe from any thread, also before it runs. */
+    public void requestStop() {
+        stopRequested = true;
+        NodeRuntime current = runtime;
+        if (current != null) {
+            current.requestStop();
+        }
+    }
+
+    /** Runs the peer until it finishes its rounds or is stopped; returns the process exit code. */
+    public int run() throws IOException, InterruptedException {
+        NodeConfig config = settings.node();
+        String mqttClientId = "pownode-" + config.clientId() + "-" + randomSuffix();
+        presenter.info("transport.connecting", settings.broker().uri(), config.clientId(), settings.topicPrefix());
+        try (EventsFile events = openEvents(config.clientId());
+                PahoTransport transport = newTransport(mqttClientId)) {
+            NodeRuntime loop = new NodeRuntime(node, config.difficulty(), settings.topicPrefix(), transport::publish,
+                    this::newMiner, presenter, events, NodeSession::monotonicMillis, Clock.systemUTC());
+            try (Miner miner = loop.miner()) {
+                if (!connect(transport, loop)) {
+                    return EXIT_UNREACHABLE;
+                }
+                presenter.info("transport.connected", settings.broker().uri(), mqttClientId,
+                        settings.topicPrefix() + "/#");
+                presenter.info("mining.kernel", miner.kernelName(), settings.minerThreads());
+                runtime = loop;
+                if (stopRequested) {
+                    return EXIT_OK;
+                }
+                loop.run();
+                presenter.info("transport.disconnecting");
+            }
+        }
+        return EXIT_OK;
+    }
+
+    private boolean connect(PahoTransport transport, NodeRuntime loop) {
+        try {
+            transport.connect(loop.transportListener());
+            return true;
+        } catch (MqttException e) {
+            presenter.error("transport.connectFailed", settings.broker().uri(),
+                    settings.broker().connectTimeoutSeconds(), describe(e));
+            return false;
+        }
+    }
+
+    private PahoTransport newTransport(String mqttClientId) throws IOException {
+        List<String> topics = new ArrayList<>();
+        for (Topic topic : Topic.values()) {
+            topics.add(topic.under(settings.topicPrefix()));
+        }
+        try {
+            return new PahoTransport(settings.broker(), mqttClientId, topics);
+        } catch (MqttException e) {
+            throw new IOException("cannot create the MQTT client for " + settings.broker().uri(), e);
+        }
+    }
+
+    private EventsFile openEvents(int clientId) throws IOException {
+        return settings.eventsPath() == null ? null : EventsFile.open(settings.eventsPath(), clientId);
+    }
+
+    private Miner newMiner(Miner.SolutionListener listener) {
+        return new ParallelMiner(Kernels.fastest(), settings.minerThreads(), listener);
+    }
+
+    private static String describe(MqttException e) {
+        Throwable cause = e.getCause();
+        String reason = e.getMessage() + " (" + e.getReasonCode() + ")";
+        return cause == null ? reason : reason + ": " + cause;
+    }
+
+    /** A suffix that keeps the MQTT client id unique even when two nodes share a ClientID or a seed. */
+    private static String randomSuffix() {
+        byte[] bytes = new byte[4];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static long monotonicMillis() {
+        return System.nanoTime() / 1_000_000;
+    }
+}

@@ -1,0 +1,160 @@
+package pownode.runtime;
+
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pownode.i18n.Messages;
+import pownode.node.NodeEvent;
+import pownode.node.Transaction;
+import pownode.protocol.Difficulty;
+import pownode.protocol.InvalidMessageException;
+import pownode.protocol.Sha1;
+import pownode.protocol.Topic;
+
+/** Writes what happens to the node as localized log lines, each starting with the node's ClientID. */
+public final class Presenter {
+    /** Repeated warnings of one kind are shown at most once per this many milliseconds. */
+    static final long WARNING_INTERVAL_MILLIS = 10_000;
+    /** The controller's table shows at most this many of its latest rows after each round. */
+    static final int TABLE_ROWS_SHOWN = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger("node");
+
+    private final Messages messages;
+    private final int clientId;
+    private final Difficulty difficulty;
+    private final String topicPrefix;
+    private final WarningLimiter warnings = new WarningLimiter(WARNING_INTERVAL_MILLIS);
+
+    public Presenter(Messages messages, int clientId, Difficulty difficulty, String topicPrefix) {
+        this.messages = messages;
+        this.clientId = clientId;
+        this.difficulty = difficulty;
+        this.topicPrefix = topicPrefix;
+    }
+
+    public void info(String key, Object... args) {
+        LOG.info("{} {}", clientId, messages.get(key, args));
+    }
+
+    public void warn(String key, Object... args) {
+        LOG.warn("{} {}", clientId, messages.get(key, args));
+    }
+
+    public void error(String key, Object... args) {
+        LOG.error("{} {}", clientId, messages.get(key, args));
+    }
+
+    /** Warns about a payload that could not be decoded, rate-limited per topic and problem. */
+    public void invalidPayload(Topic topic, InvalidMessageException problem, long nowMillis) {
+        String kind = "invalid." + problem.problem().name();
+        rateLimitedWarning(kind + topic, nowMillis, kind, topic.under(topicPrefix), problem.field(), problem.value());
+    }
+
+    /** Warns about a message on a topic outside the five protocol topics. */
+    public void unknownTopic(String topic, long nowMillis) {
+        rateLimitedWarning("unknownTopic", nowMillis, "warn.unknownTopic", topic);
+    }
+
+    public void report(NodeEvent event, long nowMillis) {
+        if (event instanceof NodeEvent.ParticipantDiscovered discovered) {
+            info("event.discovered", discovered.clientId(), discovered.known(), discovered.expected());
+        } else if (event instanceof NodeEvent.DiscoveryCompleted completed) {
+            info("event.discoveryCompleted", completed.participants().size(), joined(completed.participants()));
+        } else if (event instanceof NodeEvent.TooManyParticipants tooMany) {
+            warn("event.tooManyParticipants", tooMany.known(), tooMany.expected());
+        } else if (event instanceof NodeEvent.VoteCast cast) {
+            info("event.voteCast", cast.voteId());
+        } else if (event instanceof NodeEvent.VoteReceived vote) {
+            info("event.voteReceived", vote.clientId(), vote.voteId());
+        } else if (event instanceof NodeEvent.LeaderElected elected) {
+            String role = messages.get("role." + elected.role().wireName());
+            info("event.elected", elected.leader(), elected.leaderVoteId(), elected.ownVoteId(), role);
+        } else if (event instanceof NodeEvent.ChallengeIssued issued) {
+            info("event.challengeIssued", issued.transactionId(), issued.challenge(), describe(issued.challenge()));
+        } else if (event instanceof NodeEvent.ChallengeReceived received) {
+            info("event.challengeReceived", received.transactionId(), received.challenge(),
+                    describe(received.challenge()));
+        } else if (event instanceof NodeEvent.SolutionProposed proposed) {
+            reportSolution(proposed);
+        } else if (event instanceof NodeEvent.ResultPublished published) {
+            reportPublishedResult(published);
+        } else if (event instanceof NodeEvent.ResultReceived received) {
+            String key = received.accepted() ? "event.resultReceived.accepted" : "event.resultReceived.rejected";
+            info(key, received.transactionId(), received.proposer(), received.solution());
+        } else if (event instanceof NodeEvent.OwnSolutionRejected rejected) {
+            if (rejected.searchResumed()) {
+                warn("event.ownRejected.resumed", rejected.transactionId());
+            } else {
+                warn("event.ownRejected.stopped", rejected.transactionId());
+            }
+        } else if (event instanceof NodeEvent.TableSnapshot snapshot) {
+            reportTable(snapshot.rows());
+        } else if (event instanceof NodeEvent.InputIgnored ignored) {
+            String kind = "ignored." + ignored.reason().name();
+            rateLimitedWarning(kind, nowMillis, kind, ignored.topic().under(topicPrefix), ignored.detail(),
+                    difficulty.name().toLowerCase(Locale.ROOT));
+        } else if (event instanceof NodeEvent.RoundsCompleted completed) {
+            info("event.roundsCompleted", completed.rounds());
+        }
+    }
+
+    private void reportSolution(NodeEvent.SolutionProposed proposed) {
+        double seconds = proposed.elapsedNanos() / 1e9;
+        double rate = seconds > 0 ? proposed.hashes() / seconds : 0;
+        String digest = Sha1.hex(Sha1.digest(proposed.solution()));
+        info("event.solutionProposed", proposed.transactionId(), proposed.solution(), digest,
+                proposed.hashes(), seconds, rate);
+    }
+
+    private void reportPublishedResult(NodeEvent.ResultPublished published) {
+        if (published.accepted()) {
+            info("event.resultPublished.accepted", published.transactionId(), published.proposer(),
+                    published.solution());
+        } else {
+            String reason = messages.get("reason." + published.reason().name());
+            info("event.resultPublished.rejected", published.transactionId(), published.proposer(),
+                    published.solution(), reason);
+        }
+    }
+
+    private void reportTable(List<Transaction> rows) {
+        List<Transaction> shown = rows.subList(Math.max(0, rows.size() - TABLE_ROWS_SHOWN), rows.size());
+        info("table.header", rows.size(), shown.size());
+        LOG.info("{} {}", clientId, String.format("%13s | %9s | %-28s | %s",
+                "TransactionID", "Challenge", "Solution", messages.get("table.winner")));
+        for (Transaction row : shown) {
+            String winner = row.isPending() ? messages.get("table.pending") : Integer.toString(row.winner());
+            LOG.info("{} {}", clientId, String.format("%13d | %9d | %-28s | %s",
+                    row.id(), row.challenge(), row.solution(), winner));
+        }
+    }
+
+    private String describe(int challenge) {
+        String key = difficulty == Difficulty.HEX ? "challenge.hex" : "challenge.bits";
+        return messages.get(key, difficulty.requiredZeroBits(challenge), challenge, difficulty.expectedHashes(challenge));
+    }
+
+    private void rateLimitedWarning(String kind, long nowMillis, String key, Object... args) {
+        long suppressed = warnings.admit(kind, nowMillis);
+        if (suppressed < 0) {
+            return;
+        }
+        warn(key, args);
+        if (suppressed > 0) {
+            warn("warn.suppressed", suppressed, WARNING_INTERVAL_MILLIS / 1000);
+        }
+    }
+
+    private static String joined(List<Integer> ids) {
+        StringBuilder text = new StringBuilder();
+        for (int id : ids) {
+            if (text.length() > 0) {
+                text.append(", ");
+            }
+            text.append(id);
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,151 @@
+package pownode.transport;
+
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only class that touches Paho. It connects with a clean session and automatic
+ * reconnect, subscribes to every topic before the node publishes anything, resubscribes
+ * after each reconnect, and publishes with QoS 1, never retained.
+ */
+public final class PahoTransport implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PahoTransport.class);
+    private static final int QOS = 1;
+    /** Paho's default of 10 in-flight QoS 1 messages is far too low for a controller under load. */
+    private static final int MAX_IN_FLIGHT = 1000;
+    private static final int OFFLINE_BUFFER_SIZE = 1000;
+    private static final int MAX_RECONNECT_DELAY_MILLIS = 8000;
+    private static final long DISCONNECT_QUIESCE_MILLIS = 2000;
+
+    private final MqttAsyncClient client;
+    private final BrokerSettings settings;
+    private final String[] topics;
+    private final int[] qualities;
+
+    /**
+     * @param mqttClientId the MQTT client id, unique on the broker, fixed before connecting
+     * @throws IllegalArgumentException when Paho rejects the broker URI
+     */
+    public PahoTransport(BrokerSettings settings, String mqttClientId, List<String> topics) throws MqttException {
+        this.settings = settings;
+        this.client = new MqttAsyncClient(settings.uri(), mqttClientId, new MemoryPersistence());
+        this.topics = topics.toArray(String[]::new);
+        this.qualities = new int[this.topics.length];
+        Arrays.fill(qualities, QOS);
+    }
+
+    /** Connects and subscribes, waiting at most the connect timeout for each step. */
+    public void connect(TransportListener listener) throws MqttException {
+        client.setCallback(new Callback(listener));
+        long timeoutMillis = settings.connectTimeoutSeconds() * 1000L;
+        client.setBufferOpts(offlineBuffer());
+        client.connect(options()).waitForCompletion(timeoutMillis);
+        client.subscribe(topics, qualities).waitForCompletion(timeoutMillis);
+    }
+
+    /** Queues a QoS 1 publication; failures are logged, never thrown. */
+    public void publish(String topic, byte[] payload) {
+        MqttMessage message = new MqttMessage(payload);
+        message.setQos(QOS);
+        message.setRetained(false);
+        try {
+            client.publish(topic, message);
+        } catch (MqttException e) {
+            LOG.warn("Publishing to {} failed: {} (reason code {})", topic, e.getMessage(), e.getReasonCode());
+        }
+    }
+
+    /** Waits for queued publications, up to a short quiesce time, then disconnects. */
+    @Override
+    public void close() {
+        try {
+            if (client.isConnected()) {
+                client.disconnect(DISCONNECT_QUIESCE_MILLIS).waitForCompletion(DISCONNECT_QUIESCE_MILLIS * 2);
+            }
+        } catch (MqttException e) {
+            LOG.debug("Disconnect failed: {}", e.getMessage());
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("Close failed: {}", e.getMessage());
+        }
+    }
+
+    private MqttConnectOptions options() {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setAutomaticReconnect(true);
+        options.setMaxReconnectDelay(MAX_RECONNECT_DELAY_MILLIS);
+        options.setConnectionTimeout(settings.connectTimeoutSeconds());
+        options.setKeepAliveInterval(settings.keepAliveSeconds());
+        options.setMaxInflight(MAX_IN_FLIGHT);
+        if (settings.username() != null) {
+            options.setUserName(settings.username());
+        }
+        if (settings.password() != null) {
+            options.setPassword(settings.password());
+        }
+        return options;
+    }
+
+    private static DisconnectedBufferOptions offlineBuffer() {
+        DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
+        buffer.setBufferEnabled(true);
+        buffer.setBufferSize(OFFLINE_BUFFER_SIZE);
+        buffer.setPersistBuffer(false);
+        buffer.setDeleteOldestMessages(true);
+        return buffer;
+    }
+
+    private final class Callback implements MqttCallbackExtended {
+        private final TransportListener listener;
+
+        Callback(TransportListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            if (!reconnect) {
+                return;
+            }
+            try {
+                // Clean session: the broker forgot the subscriptions. Do not wait here, on the callback thread.
+                client.subscribe(topics, qualities);
+            } catch (MqttException e) {
+                LOG.warn("Resubscribing after reconnect failed: {}", e.getMessage());
+            }
+            listener.reconnected();
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            listener.connectionLost(cause);
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            try {
+                listener.messageArrived(topic, message.getPayload(), message.isRetained());
+            } catch (RuntimeException e) {
+                LOG.error("Dropped a message on {} after an internal error", topic, e);
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // QoS 1 acknowledgements need no action.
+        }
+    }
+}
