@@ -7,6 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import pownode.broker.EmbeddedBroker;
+import pownode.i18n.Language;
 import pownode.i18n.Messages;
 
 /** {@code java -jar node.jar broker}: runs the embedded broker until Ctrl-C. */
@@ -22,6 +23,9 @@ final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1", descriptionKey = "option.host")
     private String host;
 
+    @Option(names = "--lang", paramLabel = "pt|en", descriptionKey = "option.lang")
+    private String lang;
+
     private final Messages messages;
 
     BrokerCommand(Messages messages) {
@@ -30,6 +34,10 @@ final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (lang != null && Language.parseOrNull(lang) == null) {
+            throw new InvalidOptionException(spec.commandLine(),
+                    InvalidOptionException.describe(messages, "--lang", lang));
+        }
         if (port < 0 || port > 65_535) {
             throw new InvalidOptionException(spec.commandLine(),
                     InvalidOptionException.describe(messages, "--port", Integer.toString(port)));

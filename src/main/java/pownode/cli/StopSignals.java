@@ -11,7 +11,12 @@ final class StopSignals {
     }
 
     static void install(Runnable stop) {
-        Signal.handle(new Signal("INT"), signal -> stop.run());
-        Signal.handle(new Signal("TERM"), signal -> stop.run());
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                Signal.handle(new Signal(name), signal -> stop.run());
+            } catch (IllegalArgumentException e) {
+                // The JVM keeps some signals for itself, for example with -Xrs; the default action stays.
+            }
+        }
     }
 }

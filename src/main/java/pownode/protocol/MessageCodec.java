@@ -1,6 +1,6 @@
 package pownode.protocol;
 
-import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,7 +23,9 @@ public final class MessageCodec {
 
     private static final int MAX_SHOWN_VALUE_CHARS = 40;
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    // Exact decimals, because a double turns 1e400 into Infinity, which BigDecimal cannot hold.
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** Decodes a payload that arrived on {@code topic}. */
     public Message decode(Topic topic, byte[] payload) throws InvalidMessageException {
@@ -80,12 +82,15 @@ public final class MessageCodec {
         JsonNode root;
         try {
             root = mapper.readTree(payload);
-        } catch (JacksonException e) {
-            throw new InvalidMessageException(Problem.NOT_JSON, "", "");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The payload is in memory, so every IOException here is about its content. For example,
+            // Jackson throws CharConversionException, which is no JacksonException, for invalid UCS-4.
+            throw new InvalidMessageException(Problem.NOT_JSON, "", "");
         }
-        if (root == null || !root.isObject()) {
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidMessageException(Problem.NOT_JSON, "", "");
+        }
+        if (!root.isObject()) {
             throw new InvalidMessageException(Problem.NOT_OBJECT, "", "");
         }
         return root;

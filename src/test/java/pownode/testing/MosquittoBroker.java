@@ -1,0 +1,76 @@
+package pownode.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+
+/** A Mosquitto process on a free loopback port, started and stopped by a test. */
+public final class MosquittoBroker implements AutoCloseable {
+    private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"));
+
+    private final Process process;
+    private final int port;
+
+    private MosquittoBroker(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Starts Mosquitto. On CI a missing binary fails the test, because .ci/run installs it;
+     * elsewhere the test is skipped with a hint.
+     */
+    public static MosquittoBroker start(Path workDir) throws IOException {
+        Path binary = CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElse(null);
+        if (binary == null) {
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException("mosquitto is not installed; .ci/run must install it");
+            }
+            Assumptions.abort("mosquitto is not installed (apt-get install -y mosquitto)");
+        }
+        int port = FreePort.pick();
+        Path config = workDir.resolve("mosquitto-" + port + ".conf");
+        Files.writeString(config, String.join("\n",
+                "listener " + port + " 127.0.0.1",
+                "allow_anonymous true",
+                "persistence false",
+                "log_dest stdout",
+                ""));
+        Process process = new ProcessBuilder(binary.toString(), "-c", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("mosquitto-" + port + ".log").toFile())
+                .start();
+        MosquittoBroker broker = new MosquittoBroker(process, port);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !process.isAlive() || FreePort.isListening(port));
+        if (!process.isAlive()) {
+            throw new IllegalStateException("mosquitto exited at start; see " + workDir);
+        }
+        return broker;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String uri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
