@@ -4,6 +4,8 @@ import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /** The Moquette MQTT broker, in memory and anonymous, for offline classes and tests. */
 public final class EmbeddedBroker implements AutoCloseable {
@@ -13,10 +15,15 @@ public final class EmbeddedBroker implements AutoCloseable {
      */
     private static final int MAX_MESSAGE_BYTES = 1024 * 1024;
 
-    private final Server server;
+    private static final long BIND_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long BIND_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    private EmbeddedBroker(Server server) {
+    private final Server server;
+    private final int port;
+
+    private EmbeddedBroker(Server server, int port) {
         this.server = server;
+        this.port = port;
     }
 
     /**
@@ -38,11 +45,28 @@ public final class EmbeddedBroker implements AutoCloseable {
         properties.setProperty("netty.mqtt.message_size", Integer.toString(MAX_MESSAGE_BYTES));
         Server server = new Server();
         server.startServer(new MemoryConfig(properties));
-        return new EmbeddedBroker(server);
+        return new EmbeddedBroker(server, awaitBoundPort(server, host, port));
     }
 
     /** The port the broker listens on. */
     public int port() {
+        return port;
+    }
+
+    /**
+     * Waits until Netty has bound the listening socket: Moquette 0.17 binds asynchronously
+     * and reports port 0 until then, and only logs a failed bind.
+     */
+    private static int awaitBoundPort(Server server, String host, int requestedPort) throws IOException {
+        long deadline = System.nanoTime() + BIND_TIMEOUT_NANOS;
+        while (server.getPort() == 0) {
+            if (System.nanoTime() - deadline > 0) {
+                server.stopServer();
+                throw new IOException("the broker did not start listening on " + host + ":" + requestedPort
+                        + " within 10 s; the port may be in use");
+            }
+            LockSupport.parkNanos(BIND_POLL_NANOS);
+        }
         return server.getPort();
     }
 
