@@ -70,6 +70,9 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", descriptionKey = "option.seed")
     private Long seed;
 
+    @Option(names = "--keep-alive", paramLabel = "SECONDS", defaultValue = "5", descriptionKey = "option.keepAlive")
+    private int keepAlive;
+
     @Option(names = "--lang", paramLabel = "pt|en", descriptionKey = "option.lang")
     private String lang;
 
@@ -99,6 +102,7 @@ final class NodeCommand implements Callable<Integer> {
         requireBetween("--threads", threads, 1, 4096);
         requireBetween("--client-id", clientId, 0, Ranges.MAX_CLIENT_ID);
         requireBetween("--rounds", rounds, 0, Integer.MAX_VALUE);
+        requireBetween("--keep-alive", keepAlive, 1, 3600);
         int min = minChallenge == null ? difficulty.defaultMinChallenge() : minChallenge;
         int max = maxChallenge == null ? Math.max(min, difficulty.defaultMaxChallenge()) : maxChallenge;
         requireChallengeRange(min, max);
@@ -111,10 +115,11 @@ final class NodeCommand implements Callable<Integer> {
         int id = clientId != null ? clientId : random.nextInt(Ranges.MAX_CLIENT_ID + 1);
         NodeConfig config = new NodeConfig(id, participants, difficulty, min, max, delayMillis, rounds,
                 NodeConfig.DEFAULT_REPUBLISH_INTERVAL_MILLIS);
-        BrokerSettings brokerSettings = new BrokerSettings(broker, username, password,
-                BrokerSettings.DEFAULT_KEEP_ALIVE_SECONDS, BrokerSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS);
+        BrokerSettings brokerSettings = new BrokerSettings(broker, username, password, keepAlive,
+                BrokerSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS);
         int minerThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        return new NodeSettings(config, brokerSettings, topicPrefix, minerThreads, random, events, messages);
+        return new NodeSettings(config, brokerSettings, topicPrefix, minerThreads, random, events, messages,
+                clientId == null);
     }
 
     private void validateLanguage() {

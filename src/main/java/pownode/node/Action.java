@@ -27,4 +27,8 @@ public sealed interface Action {
     /** The node reached its round limit: disconnect and exit with code 0. */
     record Finish(int rounds) implements Action {
     }
+
+    /** The node cannot go on, for example because another process uses its ClientID: disconnect and fail. */
+    record Abort() implements Action {
+    }
 }

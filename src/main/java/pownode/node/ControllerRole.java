@@ -11,21 +11,30 @@ import pownode.protocol.Topic;
 /** The leader's part: issues challenges, judges proposals, announces winners. It never mines. */
 final class ControllerRole {
     private static final long NOTHING_SCHEDULED = -1;
+    static final long REPUBLISH_GAP_MILLIS = 2000;
 
     private final NodeConfig config;
     private final RandomGenerator random;
     private final TransactionTable table;
     private final Outbox outbox;
     private final Set<String> acceptedSolutions = new HashSet<>();
+    private final Rounds rounds;
     private long nextChallengeAt = NOTHING_SCHEDULED;
-    private int acceptedRounds;
+    private long lastRepublishedAt = Long.MIN_VALUE / 2;
     private boolean finished;
 
-    ControllerRole(NodeConfig config, RandomGenerator random, TransactionTable table, Outbox outbox) {
+    ControllerRole(NodeConfig config, RandomGenerator random, TransactionTable table, Outbox outbox, Rounds rounds) {
         this.config = config;
         this.random = random;
         this.table = table;
         this.outbox = outbox;
+        this.rounds = rounds;
+        // A controller elected after a failover still rejects the Solutions its predecessor accepted.
+        for (Transaction row : table.rows()) {
+            if (!row.isPending()) {
+                acceptedSolutions.add(row.solution());
+            }
+        }
     }
 
     void start(long now) {
@@ -63,15 +72,27 @@ final class ControllerRole {
                 .solvedBy(proposal.clientId(), proposal.solution());
         table.put(solved);
         acceptedSolutions.add(proposal.solution());
-        acceptedRounds++;
         publishResult(proposal, ResultMessage.ACCEPTED, null);
         outbox.report(new NodeEvent.TableSnapshot(table.rows()));
-        if (config.rounds() > 0 && acceptedRounds >= config.rounds()) {
+        if (rounds.countAccepted()) {
             finished = true;
-            outbox.finish(acceptedRounds);
+            outbox.finish(rounds.accepted());
         } else {
             nextChallengeAt = now + config.nextChallengeDelayMillis();
         }
+    }
+
+    /**
+     * Publishes the open challenge again, for a participant that joined while it was open;
+     * at most once per {@link #REPUBLISH_GAP_MILLIS}, so a flood of new ClientIDs is not amplified.
+     */
+    void republishOpenChallenge(long now) {
+        Transaction last = table.get(table.highestId()).orElse(null);
+        if (last == null || !last.isPending() || now - lastRepublishedAt < REPUBLISH_GAP_MILLIS) {
+            return;
+        }
+        lastRepublishedAt = now;
+        outbox.publish(new ChallengeMessage(last.id(), last.challenge()));
     }
 
     /** Returns why {@code proposal} loses, or null when it wins its transaction. */

@@ -17,17 +17,18 @@ final class MinerRole {
     private final RandomGenerator random;
     private final TransactionTable table;
     private final Outbox outbox;
+    private final Rounds rounds;
     private long currentTransaction = -1;
     private boolean proposed;
     private int rejections;
-    private int acceptedRounds;
     private boolean finished;
 
-    MinerRole(NodeConfig config, RandomGenerator random, TransactionTable table, Outbox outbox) {
+    MinerRole(NodeConfig config, RandomGenerator random, TransactionTable table, Outbox outbox, Rounds rounds) {
         this.config = config;
         this.random = random;
         this.table = table;
         this.outbox = outbox;
+        this.rounds = rounds;
     }
 
     boolean isFinished() {
@@ -92,11 +93,10 @@ final class MinerRole {
         if (result.transactionId() == currentTransaction) {
             outbox.stopMining();
         }
-        acceptedRounds++;
-        if (config.rounds() > 0 && acceptedRounds >= config.rounds()) {
+        if (rounds.countAccepted()) {
             finished = true;
             outbox.stopMining();
-            outbox.finish(acceptedRounds);
+            outbox.finish(rounds.accepted());
         }
     }
 

@@ -2,15 +2,16 @@ package pownode.node;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 import pownode.protocol.ChallengeMessage;
 import pownode.protocol.InitMessage;
 import pownode.protocol.Message;
+import pownode.protocol.PresenceMessage;
 import pownode.protocol.Ranges;
 import pownode.protocol.ResultMessage;
 import pownode.protocol.SolutionMessage;
@@ -18,7 +19,8 @@ import pownode.protocol.Topic;
 import pownode.protocol.VoteMessage;
 
 /**
- * The state machine of one peer: discovery, election, then the controller or miner role.
+ * The state machine of one peer: discovery, election, then the controller or miner role,
+ * and a new election whenever the leader leaves.
  *
  * <p>It is pure: every input carries the current time of an injected monotonic clock in
  * milliseconds, randomness comes from the injected generator, and each call returns the
@@ -29,35 +31,71 @@ public final class Node {
     /** Challenges and results kept while the election is still running, replayed to the miner role. */
     private static final int MAX_HELD_MESSAGES = 64;
 
-    private final NodeConfig config;
     private final RandomGenerator random;
+    private final Identity identity;
     private final Outbox outbox = new Outbox();
-    private final Set<Integer> participants = new TreeSet<>();
+    private final Membership membership;
     private final Map<Integer, Integer> votes = new TreeMap<>();
     private final ReplyLimiter initReplies = new ReplyLimiter();
     private final ReplyLimiter voteReplies = new ReplyLimiter();
+    private final ReplyLimiter presenceReplies = new ReplyLimiter();
     private final Deque<Message> heldForMiner = new ArrayDeque<>();
     private final TransactionTable table = new TransactionTable();
+    private final Rounds rounds;
 
+    private NodeConfig config;
     private Phase phase = Phase.NEW;
+    private int election;
     private int voteId = -1;
     private int leader = -1;
     private long nextRepublishAt;
-    private int reportedForeignCount;
+    private boolean aborted;
     private ControllerRole controller;
     private MinerRole miner;
 
+    /** A node whose session id comes from {@code random}, for tests that need no duplicate detection. */
     public Node(NodeConfig config, RandomGenerator random) {
-        this.config = config;
-        this.random = random;
+        this(config, random, new Identity(HexFormat.of().toHexDigits(random.nextLong()), 0, false));
     }
 
-    /** Enters discovery: publishes this node's {@code init}. Call once, after subscribing. */
+    public Node(NodeConfig config, RandomGenerator random, Identity identity) {
+        this.config = config;
+        this.random = random;
+        this.identity = identity;
+        this.membership = new Membership(config.expectedParticipants());
+        this.rounds = new Rounds(config.rounds());
+    }
+
+    /** Enters discovery: announces this node and publishes its {@code init}. Call once, after subscribing. */
     public List<Action> start(long now) {
         requirePhase(Phase.NEW, Phase.DISCOVERY);
         phase = Phase.DISCOVERY;
-        participants.add(config.clientId());
+        membership.heardFrom(config.clientId(), new Outbox());
+        publishPresence(now);
         publishInit(now);
+        return outbox.drain();
+    }
+
+    /**
+     * Announces this node again after the transport reconnected: peers may have taken the
+     * broker's disconnect for a departure, and publications may have been lost.
+     */
+    public List<Action> onReconnected(long now) {
+        if (isFinished() || phase == Phase.NEW) {
+            return List.of();
+        }
+        publishPresence(now);
+        if (phase == Phase.DISCOVERY) {
+            publishInit(now);
+        } else if (phase == Phase.ELECTION) {
+            publishVote(now);
+        }
+        return outbox.drain();
+    }
+
+    /** Announces that this node leaves, before a graceful disconnect. */
+    public List<Action> leave() {
+        outbox.publish(presence(false));
         return outbox.drain();
     }
 
@@ -73,12 +111,14 @@ public final class Node {
             onInit(init, now);
         } else if (message instanceof VoteMessage vote) {
             onVote(vote, now);
+        } else if (message instanceof PresenceMessage presence) {
+            onPresence(presence, now);
         } else if (message instanceof ChallengeMessage challenge) {
-            onChallenge(challenge, now);
+            onChallenge(challenge);
         } else if (message instanceof SolutionMessage solution) {
             onSolution(solution, now);
         } else if (message instanceof ResultMessage result) {
-            onResult(result, now);
+            onResult(result);
         }
         sendDueReplies(now);
         return outbox.drain();
@@ -89,12 +129,10 @@ public final class Node {
         if (isFinished()) {
             return List.of();
         }
-        if ((phase == Phase.DISCOVERY || phase == Phase.ELECTION) && now >= nextRepublishAt) {
-            if (phase == Phase.DISCOVERY) {
-                publishInit(now);
-            } else {
-                publishVote(now);
-            }
+        if (phase == Phase.DISCOVERY && now >= nextRepublishAt) {
+            publishInit(now);
+        } else if (phase == Phase.ELECTION && now >= nextRepublishAt) {
+            publishVote(now);
         }
         if (phase == Phase.CONTROLLER) {
             controller.onTick(now);
@@ -115,18 +153,27 @@ public final class Node {
         return phase;
     }
 
-    /** The elected leader's ClientID, or -1 before the election ends. */
+    public int clientId() {
+        return config.clientId();
+    }
+
+    /** The elected leader's ClientID, or -1 while no election has ended. */
     public int leader() {
         return leader;
     }
 
-    /** This node's VoteID, or -1 before the election starts. */
+    /** The number of the current election: 0 for the first one. */
+    public int election() {
+        return election;
+    }
+
+    /** This node's VoteID in the current election, or -1 before it votes. */
     public int voteId() {
         return voteId;
     }
 
     public Set<Integer> participants() {
-        return Set.copyOf(participants);
+        return Set.copyOf(membership.known());
     }
 
     public TransactionTable table() {
@@ -134,7 +181,7 @@ public final class Node {
     }
 
     public boolean isFinished() {
-        return (controller != null && controller.isFinished()) || (miner != null && miner.isFinished());
+        return aborted || (controller != null && controller.isFinished()) || (miner != null && miner.isFinished());
     }
 
     private void onInit(InitMessage init, long now) {
@@ -142,9 +189,12 @@ public final class Node {
         if (peer == config.clientId()) {
             return;
         }
-        boolean isNew = learn(peer);
+        boolean isNew = heardFrom(peer, now);
         if (isNew || phase != Phase.DISCOVERY) {
             initReplies.requestFrom(peer, now);
+        }
+        if (leader >= 0) {
+            presenceReplies.requestFrom(peer, now);
         }
         completeDiscoveryIfReady(now);
     }
@@ -152,11 +202,15 @@ public final class Node {
     private void onVote(VoteMessage vote, long now) {
         int peer = vote.clientId();
         if (peer == config.clientId()) {
-            // TODO: a vote with this node's ClientID and another VoteID means a duplicate ClientID.
             return;
         }
-        learn(peer);
-        recordVote(vote);
+        heardFrom(peer, now);
+        if (vote.election() > election && phase != Phase.DISCOVERY) {
+            startElection(vote.election(), ElectionReason.NEWER_ELECTION, now);
+        }
+        if (vote.election() == election) {
+            recordVote(vote);
+        }
         if (phase != Phase.DISCOVERY) {
             voteReplies.requestFrom(peer, now);
         }
@@ -176,7 +230,73 @@ public final class Node {
         }
     }
 
-    private void onChallenge(ChallengeMessage challenge, long now) {
+    private void onPresence(PresenceMessage presence, long now) {
+        int peer = presence.clientId();
+        if (peer == config.clientId()) {
+            if (!presence.session().equals(identity.session())) {
+                onDuplicate(presence, now);
+            }
+            return;
+        }
+        if (!presence.online()) {
+            onLeft(peer, now);
+            return;
+        }
+        heardFrom(peer, now);
+        boolean newer = presence.election() > election;
+        boolean sameButUndecided = presence.election() == election && leader < 0;
+        if (presence.knowsLeader() && (newer || sameButUndecided)) {
+            adoptLeader(presence.leader(), presence.election(), now);
+        } else if (!presence.knowsLeader() && leader >= 0) {
+            presenceReplies.requestFrom(peer, now);
+        }
+    }
+
+    private void onLeft(int peer, long now) {
+        if (!membership.left(peer, outbox)) {
+            return;
+        }
+        if (phase == Phase.ELECTION) {
+            votes.remove(peer);
+            completeElectionIfReady(now);
+        } else if (phase == Phase.MINER && peer == leader) {
+            startElection(election + 1, ElectionReason.LEADER_LEFT, now);
+        } else if (phase == Phase.CONTROLLER && membership.liveCount() <= 1) {
+            outbox.report(new NodeEvent.NoMinersLeft());
+        }
+    }
+
+    private void onDuplicate(PresenceMessage other, long now) {
+        if (!identity.startedAfter(other.session(), other.startedAt())) {
+            // The other process started later: make sure it sees this node and gives way.
+            presenceReplies.requestFrom(other.clientId(), now);
+            return;
+        }
+        int oldClientId = config.clientId();
+        if (identity.clientIdWasRandom() && phase == Phase.DISCOVERY) {
+            int newClientId = drawUnusedClientId();
+            config = config.withClientId(newClientId);
+            membership.renamed(oldClientId, newClientId);
+            outbox.report(new NodeEvent.DuplicateClientId(oldClientId, newClientId));
+            publishPresence(now);
+            publishInit(now);
+            return;
+        }
+        outbox.report(new NodeEvent.DuplicateClientId(oldClientId, -1));
+        outbox.stopMining();
+        aborted = true;
+        outbox.abort();
+    }
+
+    private int drawUnusedClientId() {
+        int candidate;
+        do {
+            candidate = random.nextInt(Ranges.MAX_CLIENT_ID + 1);
+        } while (membership.isKnown(candidate));
+        return candidate;
+    }
+
+    private void onChallenge(ChallengeMessage challenge) {
         switch (phase) {
             case CONTROLLER -> controller.onChallenge(challenge);
             case MINER -> miner.onChallenge(challenge);
@@ -190,7 +310,7 @@ public final class Node {
         }
     }
 
-    private void onResult(ResultMessage result, long now) {
+    private void onResult(ResultMessage result) {
         switch (phase) {
             case MINER -> miner.onResult(result);
             case CONTROLLER -> {
@@ -207,29 +327,43 @@ public final class Node {
         heldForMiner.addLast(message);
     }
 
-    /** Adds a peer to the known participants; returns true when it was new. */
-    private boolean learn(int peer) {
-        if (!participants.add(peer)) {
-            return false;
+    /** Records a message from {@code peer}; returns true when the peer is new or came back. */
+    private boolean heardFrom(int peer, long now) {
+        boolean joined = membership.heardFrom(peer, outbox);
+        if (joined && phase == Phase.CONTROLLER) {
+            controller.republishOpenChallenge(now);
         }
-        outbox.report(new NodeEvent.ParticipantDiscovered(peer, participants.size(), config.expectedParticipants()));
-        if (participants.size() > config.expectedParticipants() && participants.size() > reportedForeignCount) {
-            reportedForeignCount = participants.size();
-            outbox.report(new NodeEvent.TooManyParticipants(participants.size(), config.expectedParticipants()));
-        }
-        return true;
+        return joined;
     }
 
     private void completeDiscoveryIfReady(long now) {
-        if (phase == Phase.DISCOVERY && participants.size() >= config.expectedParticipants()) {
-            becomeElection(now);
+        if (phase == Phase.DISCOVERY && membership.knownCount() >= config.expectedParticipants()) {
+            outbox.report(new NodeEvent.DiscoveryCompleted(membership.known()));
+            startElection(0, null, now);
         }
     }
 
-    private void becomeElection(long now) {
-        requirePhase(Phase.DISCOVERY, Phase.ELECTION);
+    /**
+     * Enters election number {@code number}: from discovery for the first election, and
+     * from any later phase when the leader left or a peer votes in a newer election.
+     */
+    private void startElection(int number, ElectionReason reason, long now) {
+        if (phase == Phase.NEW || (phase == Phase.ELECTION && number <= election)) {
+            throw new IllegalStateException("node " + config.clientId() + " cannot start election " + number
+                    + " in " + phase + " of election " + election);
+        }
+        if (phase == Phase.MINER) {
+            outbox.stopMining();
+        }
+        if (number > 0) {
+            outbox.report(new NodeEvent.ElectionStarted(number, reason));
+        }
         phase = Phase.ELECTION;
-        outbox.report(new NodeEvent.DiscoveryCompleted(List.copyOf(participants)));
+        election = number;
+        leader = -1;
+        controller = null;
+        miner = null;
+        votes.keySet().removeIf(peer -> !membership.isLive(peer) || number > 0);
         voteId = random.nextInt(Ranges.MAX_VOTE_ID + 1);
         votes.put(config.clientId(), voteId);
         outbox.report(new NodeEvent.VoteCast(voteId));
@@ -238,12 +372,36 @@ public final class Node {
     }
 
     private void completeElectionIfReady(long now) {
-        if (phase != Phase.ELECTION || votes.size() < config.expectedParticipants()) {
+        if (phase != Phase.ELECTION || votes.size() < membership.votesNeeded()) {
             return;
         }
         leader = Election.leaderOf(votes);
         Role role = leader == config.clientId() ? Role.CONTROLLER : Role.MINER;
-        outbox.report(new NodeEvent.LeaderElected(leader, votes.get(leader), voteId, role));
+        outbox.report(new NodeEvent.LeaderElected(leader, votes.get(leader), voteId, role, election));
+        becomeRole(role, now);
+    }
+
+    /** Follows a leader that the group elected while this node was starting or away. */
+    private void adoptLeader(int adopted, int number, long now) {
+        if (adopted == config.clientId() && phase == Phase.DISCOVERY) {
+            // The group still follows a leader that had this ClientID before a restart: this
+            // process has none of its state, so the group elects again.
+            election = number;
+            startElection(number + 1, ElectionReason.LEADER_RESTARTED, now);
+            return;
+        }
+        if (phase == Phase.MINER) {
+            outbox.stopMining();
+        }
+        election = number;
+        leader = adopted;
+        Role role = adopted == config.clientId() ? Role.CONTROLLER : Role.MINER;
+        outbox.report(new NodeEvent.LeaderAdopted(adopted, number, role));
+        phase = Phase.ELECTION;
+        becomeRole(role, now);
+    }
+
+    private void becomeRole(Role role, long now) {
         if (role == Role.CONTROLLER) {
             becomeController(now);
         } else {
@@ -255,14 +413,19 @@ public final class Node {
         requirePhase(Phase.ELECTION, Phase.CONTROLLER);
         phase = Phase.CONTROLLER;
         heldForMiner.clear();
-        controller = new ControllerRole(config, random, table, outbox);
+        miner = null;
+        controller = new ControllerRole(config, random, table, outbox, rounds);
         controller.start(now);
+        if (membership.liveCount() <= 1) {
+            outbox.report(new NodeEvent.NoMinersLeft());
+        }
     }
 
     private void becomeMiner() {
         requirePhase(Phase.ELECTION, Phase.MINER);
         phase = Phase.MINER;
-        miner = new MinerRole(config, random, table, outbox);
+        controller = null;
+        miner = new MinerRole(config, random, table, outbox, rounds);
         while (!heldForMiner.isEmpty() && !miner.isFinished()) {
             Message held = heldForMiner.removeFirst();
             if (held instanceof ChallengeMessage challenge) {
@@ -280,6 +443,9 @@ public final class Node {
         if (voteId >= 0 && voteReplies.isDue(now)) {
             publishVote(now);
         }
+        if (presenceReplies.isDue(now)) {
+            publishPresence(now);
+        }
     }
 
     private void publishInit(long now) {
@@ -289,9 +455,19 @@ public final class Node {
     }
 
     private void publishVote(long now) {
-        outbox.publish(new VoteMessage(config.clientId(), voteId));
+        outbox.publish(new VoteMessage(config.clientId(), voteId, election));
         voteReplies.published(now);
         nextRepublishAt = now + config.republishIntervalMillis();
+    }
+
+    private void publishPresence(long now) {
+        outbox.publish(presence(true));
+        presenceReplies.published(now);
+    }
+
+    private PresenceMessage presence(boolean online) {
+        return new PresenceMessage(config.clientId(), online, identity.session(), identity.startedAtMillis(),
+                election, online ? leader : -1);
     }
 
     private void requirePhase(Phase expected, Phase next) {

@@ -29,6 +29,12 @@ public record NodeConfig(
         require(republishIntervalMillis > 0, "republishIntervalMillis must be > 0");
     }
 
+    /** The same settings with another ClientID. */
+    public NodeConfig withClientId(int newClientId) {
+        return new NodeConfig(newClientId, expectedParticipants, difficulty, minChallenge, maxChallenge,
+                nextChallengeDelayMillis, rounds, republishIntervalMillis);
+    }
+
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);

@@ -22,7 +22,29 @@ public sealed interface NodeEvent {
     record VoteReceived(int clientId, int voteId) implements NodeEvent {
     }
 
-    record LeaderElected(int leader, int leaderVoteId, int ownVoteId, Role role) implements NodeEvent {
+    record LeaderElected(int leader, int leaderVoteId, int ownVoteId, Role role, int election) implements NodeEvent {
+    }
+
+    /** This node joined a group that had already elected {@code leader}, without voting. */
+    record LeaderAdopted(int leader, int election, Role role) implements NodeEvent {
+    }
+
+    record ElectionStarted(int election, ElectionReason reason) implements NodeEvent {
+    }
+
+    /** A participant sent its leave message, or the broker sent its last will. */
+    record ParticipantLeft(int clientId, int live, int expected) implements NodeEvent {
+    }
+
+    /** The controller has no live miner left; it keeps waiting for solutions. */
+    record NoMinersLeft() implements NodeEvent {
+    }
+
+    /**
+     * Another process uses this node's ClientID. {@code newClientId} is the ClientID drawn
+     * instead, or -1 when this node stops.
+     */
+    record DuplicateClientId(int clientId, int newClientId) implements NodeEvent {
     }
 
     /** A challenge this node published as the controller. */

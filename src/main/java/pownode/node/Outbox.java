@@ -34,6 +34,10 @@ final class Outbox {
         actions.add(new Action.Finish(rounds));
     }
 
+    void abort() {
+        actions.add(new Action.Abort());
+    }
+
     List<Action> drain() {
         List<Action> drained = List.copyOf(actions);
         actions.clear();

@@ -22,6 +22,8 @@ public final class MessageCodec {
     public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
 
     private static final int MAX_SHOWN_VALUE_CHARS = 40;
+    private static final String ONLINE = "online";
+    private static final String OFFLINE = "offline";
 
     // Exact decimals, because a double turns 1e400 into Infinity, which BigDecimal cannot hold.
     private final ObjectMapper mapper = new ObjectMapper()
@@ -33,7 +35,8 @@ public final class MessageCodec {
         try {
             return switch (topic) {
                 case INIT -> new InitMessage(intField(root, "ClientID"));
-                case VOTING -> new VoteMessage(intField(root, "ClientID"), intField(root, "VoteID"));
+                case VOTING -> new VoteMessage(intField(root, "ClientID"), intField(root, "VoteID"),
+                        optionalIntField(root, "Election", 0));
                 case CHALLENGE -> new ChallengeMessage(
                         longField(root, "TransactionID"), intField(root, "Challenge"));
                 case SOLUTION -> new SolutionMessage(intField(root, "ClientID"),
@@ -41,6 +44,9 @@ public final class MessageCodec {
                 case RESULT -> new ResultMessage(intField(root, "ClientID"),
                         longField(root, "TransactionID"), textField(root, "Solution"),
                         intField(root, "Result"));
+                case PRESENCE -> new PresenceMessage(intField(root, "ClientID"), statusField(root),
+                        textField(root, "Session"), longField(root, "Started"),
+                        optionalIntField(root, "Election", 0), optionalIntField(root, "Leader", -1));
             };
         } catch (FieldOutOfRangeException e) {
             throw new InvalidMessageException(Problem.OUT_OF_RANGE, e.field(), Long.toString(e.value()));
@@ -55,6 +61,9 @@ public final class MessageCodec {
         } else if (message instanceof VoteMessage vote) {
             node.put("ClientID", vote.clientId());
             node.put("VoteID", vote.voteId());
+            if (vote.election() > 0) {
+                node.put("Election", vote.election());
+            }
         } else if (message instanceof ChallengeMessage challenge) {
             node.put("TransactionID", challenge.transactionId());
             node.put("Challenge", challenge.challenge());
@@ -67,6 +76,13 @@ public final class MessageCodec {
             node.put("TransactionID", result.transactionId());
             node.put("Solution", result.solution());
             node.put("Result", result.result());
+        } else if (message instanceof PresenceMessage presence) {
+            node.put("ClientID", presence.clientId());
+            node.put("Status", presence.online() ? ONLINE : OFFLINE);
+            node.put("Session", presence.session());
+            node.put("Started", presence.startedAt());
+            node.put("Election", presence.election());
+            node.put("Leader", presence.leader());
         }
         try {
             return mapper.writeValueAsBytes(node);
@@ -96,7 +112,31 @@ public final class MessageCodec {
         return root;
     }
 
+    private static int optionalIntField(JsonNode root, String name, int absent) throws InvalidMessageException {
+        if (find(root, name) == null) {
+            return absent;
+        }
+        return intField(root, name);
+    }
+
+    private static boolean statusField(JsonNode root) throws InvalidMessageException {
+        String status = textField(root, "Status").trim().toLowerCase(Locale.ROOT);
+        if (status.equals(ONLINE) || status.equals(OFFLINE)) {
+            return status.equals(ONLINE);
+        }
+        throw new InvalidMessageException(Problem.INVALID_FIELD, "Status", shown(field(root, "Status")));
+    }
+
     private static JsonNode field(JsonNode root, String name) throws InvalidMessageException {
+        JsonNode found = find(root, name);
+        if (found == null) {
+            throw new InvalidMessageException(Problem.MISSING_FIELD, name, "");
+        }
+        return found;
+    }
+
+    /** Returns the non-null value under any spelling of {@code name}, or null. */
+    private static JsonNode find(JsonNode root, String name) {
         String wanted = normalize(name);
         Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
         while (fields.hasNext()) {
@@ -105,7 +145,7 @@ public final class MessageCodec {
                 return entry.getValue();
             }
         }
-        throw new InvalidMessageException(Problem.MISSING_FIELD, name, "");
+        return null;
     }
 
     private static String normalize(String key) {

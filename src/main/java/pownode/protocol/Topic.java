@@ -2,13 +2,19 @@ package pownode.protocol;
 
 import java.util.Optional;
 
-/** The five topics of the protocol, each published under a group's topic prefix. */
+/**
+ * The five topics of the classroom protocol, plus {@link #PRESENCE}, an addition of this
+ * project that peers without it never subscribe to. Each is published under a group's
+ * topic prefix.
+ */
 public enum Topic {
     INIT("init"),
     VOTING("voting"),
     CHALLENGE("challenge"),
     SOLUTION("solution"),
-    RESULT("result");
+    RESULT("result"),
+    /** Online and offline announcements, including the MQTT last will. */
+    PRESENCE("presence");
 
     private final String suffix;
 

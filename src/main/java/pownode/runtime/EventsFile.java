@@ -66,6 +66,20 @@ public final class EventsFile implements AutoCloseable {
             line.put("leaderVoteId", elected.leaderVoteId());
             line.put("voteId", elected.ownVoteId());
             line.put("role", elected.role().wireName());
+            line.put("election", elected.election());
+        } else if (event instanceof NodeEvent.LeaderAdopted adopted) {
+            line.put("event", "elected");
+            line.put("leader", adopted.leader());
+            line.put("role", adopted.role().wireName());
+            line.put("election", adopted.election());
+            line.put("adopted", true);
+        } else if (event instanceof NodeEvent.ElectionStarted started) {
+            line.put("event", "electionStarted");
+            line.put("election", started.election());
+            line.put("reason", started.reason().name().toLowerCase(java.util.Locale.ROOT));
+        } else if (event instanceof NodeEvent.ParticipantLeft left) {
+            line.put("event", "left");
+            line.put("participant", left.clientId());
         } else if (event instanceof NodeEvent.ChallengeIssued issued) {
             putChallenge(line, issued.transactionId(), issued.challenge());
         } else if (event instanceof NodeEvent.ChallengeReceived received) {

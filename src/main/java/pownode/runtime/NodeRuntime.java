@@ -68,8 +68,18 @@ public final class NodeRuntime {
     private final EventsFile events;
     private final LongSupplier monotonicMillis;
     private final Clock wallClock;
+    /** How a run ended. */
+    public enum Outcome {
+        /** The node reached its round limit. */
+        FINISHED,
+        /** A stop was requested, for example by Ctrl-C. */
+        STOPPED,
+        /** The node cannot go on, for example because another process uses its ClientID. */
+        ABORTED
+    }
+
     private volatile boolean running;
-    private boolean finished;
+    private Outcome outcome;
 
     /**
      * @param minerFactory builds the miner given the listener it must report solutions to
@@ -126,17 +136,18 @@ public final class NodeRuntime {
      * Starts the node and runs the loop until the node finishes its rounds or a stop is
      * requested. The transport must be connected and subscribed before this is called.
      *
-     * @return true when the node finished its rounds, false when it was stopped
+     * Before it returns, the node publishes its leave message, except when it aborted.
      */
-    public boolean run() throws InterruptedException {
+    public Outcome run() throws InterruptedException {
         running = true;
         try {
             execute(node.start(monotonicMillis.getAsLong()));
             long nextTickAt = monotonicMillis.getAsLong() + TICK_MILLIS;
-            while (!finished) {
+            while (outcome == null) {
                 Input input = inputs.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
                 if (input instanceof StopRequested) {
-                    return false;
+                    outcome = Outcome.STOPPED;
+                    break;
                 }
                 if (input != null) {
                     handle(input);
@@ -147,7 +158,10 @@ public final class NodeRuntime {
                     nextTickAt = now + TICK_MILLIS;
                 }
             }
-            return true;
+            if (outcome != Outcome.ABORTED) {
+                execute(node.leave());
+            }
+            return outcome;
         } finally {
             miner.cancel();
             running = false;
@@ -169,6 +183,7 @@ public final class NodeRuntime {
             presenter.warn("transport.connectionLost", String.valueOf(lost.cause()));
         } else if (input instanceof Reconnected) {
             presenter.info("transport.reconnected");
+            execute(node.onReconnected(now));
         }
     }
 
@@ -203,7 +218,9 @@ public final class NodeRuntime {
             } else if (action instanceof Action.Report report) {
                 record(report.event());
             } else if (action instanceof Action.Finish) {
-                finished = true;
+                outcome = Outcome.FINISHED;
+            } else if (action instanceof Action.Abort) {
+                outcome = Outcome.ABORTED;
             }
         }
     }

@@ -10,8 +10,11 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import pownode.mining.Kernels;
 import pownode.mining.Miner;
 import pownode.mining.ParallelMiner;
+import pownode.node.Identity;
 import pownode.node.Node;
 import pownode.node.NodeConfig;
+import pownode.protocol.MessageCodec;
+import pownode.protocol.PresenceMessage;
 import pownode.protocol.Topic;
 import pownode.transport.PahoTransport;
 
@@ -21,8 +24,12 @@ public final class NodeSession {
     public static final int EXIT_OK = 0;
     /** Exit code when the broker could not be reached at start. */
     public static final int EXIT_UNREACHABLE = 1;
+    /** Exit code when another process uses this node's ClientID. */
+    public static final int EXIT_DUPLICATE_CLIENT_ID = 3;
 
     private final NodeSettings settings;
+    private final Identity identity;
+    private final MessageCodec codec = new MessageCodec();
     private final Node node;
     private final Presenter presenter;
     private volatile NodeRuntime runtime;
@@ -30,7 +37,8 @@ public final class NodeSession {
 
     public NodeSession(NodeSettings settings) {
         this.settings = settings;
-        this.node = new Node(settings.node(), settings.random());
+        this.identity = new Identity(randomHex(8), System.currentTimeMillis(), settings.clientIdWasRandom());
+        this.node = new Node(settings.node(), settings.random(), identity);
         NodeConfig config = settings.node();
         this.presenter = new Presenter(settings.messages(), config.clientId(), config.difficulty(),
                 settings.topicPrefix());
@@ -53,7 +61,7 @@ public final class NodeSession {
     /** Runs the peer until it finishes its rounds or is stopped; returns the process exit code. */
     public int run() throws IOException, InterruptedException {
         NodeConfig config = settings.node();
-        String mqttClientId = "pownode-" + config.clientId() + "-" + randomSuffix();
+        String mqttClientId = "pownode-" + config.clientId() + "-" + randomHex(4);
         presenter.info("transport.connecting", settings.broker().uri(), config.clientId(), settings.topicPrefix());
         try (EventsFile events = openEvents(config.clientId());
                 PahoTransport transport = newTransport(mqttClientId)) {
@@ -70,22 +78,31 @@ public final class NodeSession {
                 if (stopRequested) {
                     return EXIT_OK;
                 }
-                loop.run();
+                NodeRuntime.Outcome outcome = loop.run();
                 presenter.info("transport.disconnecting");
+                return outcome == NodeRuntime.Outcome.ABORTED ? EXIT_DUPLICATE_CLIENT_ID : EXIT_OK;
             }
         }
-        return EXIT_OK;
     }
 
     private boolean connect(PahoTransport transport, NodeRuntime loop) {
         try {
-            transport.connect(loop.transportListener());
+            transport.connect(loop.transportListener(), Topic.PRESENCE.under(settings.topicPrefix()), lastWill());
             return true;
         } catch (MqttException e) {
             presenter.error("transport.connectFailed", settings.broker().uri(),
                     settings.broker().connectTimeoutSeconds(), describe(e));
             return false;
         }
+    }
+
+    /**
+     * The leave message the broker publishes when this node vanishes without one.
+     * NOTE: it keeps the first ClientID even if a duplicate makes the node draw another.
+     */
+    private byte[] lastWill() {
+        return codec.encode(new PresenceMessage(settings.node().clientId(), false, identity.session(),
+                identity.startedAtMillis(), 0, -1));
     }
 
     private PahoTransport newTransport(String mqttClientId) throws IOException {
@@ -114,9 +131,9 @@ public final class NodeSession {
         return cause == null ? reason : reason + ": " + cause;
     }
 
-    /** A suffix that keeps the MQTT client id unique even when two nodes share a ClientID or a seed. */
-    private static String randomSuffix() {
-        byte[] bytes = new byte[4];
+    /** Random hex that stays unique even when two nodes share a ClientID or a seed. */
+    private static String randomHex(int byteCount) {
+        byte[] bytes = new byte[byteCount];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }

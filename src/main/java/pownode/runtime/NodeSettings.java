@@ -11,7 +11,8 @@ import pownode.transport.BrokerSettings;
  *
  * @param random the node's randomness (VoteID, challenges, first counters); seeded for reproducible runs
  * @param eventsPath the events file, or null for none
+ * @param clientIdWasRandom true when the ClientID was drawn, so it may be drawn again when taken
  */
 public record NodeSettings(NodeConfig node, BrokerSettings broker, String topicPrefix, int minerThreads,
-        RandomGenerator random, Path eventsPath, Messages messages) {
+        RandomGenerator random, Path eventsPath, Messages messages, boolean clientIdWasRandom) {
 }

@@ -59,11 +59,23 @@ public final class Presenter {
 
     public void report(NodeEvent event, long nowMillis) {
         if (event instanceof NodeEvent.ParticipantDiscovered discovered) {
-            info("event.discovered", discovered.clientId(), discovered.known(), discovered.expected());
+            reportDiscovered(discovered, nowMillis);
         } else if (event instanceof NodeEvent.DiscoveryCompleted completed) {
             info("event.discoveryCompleted", completed.participants().size(), joined(completed.participants()));
         } else if (event instanceof NodeEvent.TooManyParticipants tooMany) {
-            warn("event.tooManyParticipants", tooMany.known(), tooMany.expected());
+            rateLimitedWarning("tooManyParticipants", nowMillis, "event.tooManyParticipants", tooMany.known(),
+                    tooMany.expected());
+        } else if (event instanceof NodeEvent.ParticipantLeft left) {
+            warn("event.participantLeft", left.clientId(), left.live(), left.expected());
+        } else if (event instanceof NodeEvent.ElectionStarted started) {
+            warn("event.electionStarted." + started.reason().name(), started.election());
+        } else if (event instanceof NodeEvent.LeaderAdopted adopted) {
+            String role = messages.get("role." + adopted.role().wireName());
+            info("event.leaderAdopted", adopted.leader(), adopted.election(), role);
+        } else if (event instanceof NodeEvent.NoMinersLeft) {
+            warn("event.noMinersLeft");
+        } else if (event instanceof NodeEvent.DuplicateClientId duplicate) {
+            reportDuplicate(duplicate);
         } else if (event instanceof NodeEvent.VoteCast cast) {
             info("event.voteCast", cast.voteId());
         } else if (event instanceof NodeEvent.VoteReceived vote) {
@@ -97,6 +109,24 @@ public final class Presenter {
                     difficulty.name().toLowerCase(Locale.ROOT));
         } else if (event instanceof NodeEvent.RoundsCompleted completed) {
             info("event.roundsCompleted", completed.rounds());
+        }
+    }
+
+    /** Beyond the expected group size, new ClientIDs are likely foreign; they are shown rate-limited. */
+    private void reportDiscovered(NodeEvent.ParticipantDiscovered discovered, long nowMillis) {
+        if (discovered.known() <= discovered.expected()) {
+            info("event.discovered", discovered.clientId(), discovered.known(), discovered.expected());
+        } else {
+            rateLimitedWarning("discovered.extra", nowMillis, "event.discovered", discovered.clientId(),
+                    discovered.known(), discovered.expected());
+        }
+    }
+
+    private void reportDuplicate(NodeEvent.DuplicateClientId duplicate) {
+        if (duplicate.newClientId() >= 0) {
+            warn("event.duplicateClientId.redrawn", duplicate.clientId(), duplicate.newClientId());
+        } else {
+            error("event.duplicateClientId.stopped", duplicate.clientId());
         }
     }
 

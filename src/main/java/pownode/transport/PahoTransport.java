@@ -44,12 +44,18 @@ public final class PahoTransport implements AutoCloseable {
         Arrays.fill(qualities, QOS);
     }
 
-    /** Connects and subscribes, waiting at most the connect timeout for each step. */
-    public void connect(TransportListener listener) throws MqttException {
+    /**
+     * Connects and subscribes, waiting at most the connect timeout for each step. The broker
+     * publishes {@code willPayload} on {@code willTopic} if this client vanishes without
+     * disconnecting.
+     */
+    public void connect(TransportListener listener, String willTopic, byte[] willPayload) throws MqttException {
         client.setCallback(new Callback(listener));
         long timeoutMillis = settings.connectTimeoutSeconds() * 1000L;
         client.setBufferOpts(offlineBuffer());
-        client.connect(options()).waitForCompletion(timeoutMillis);
+        MqttConnectOptions options = options();
+        options.setWill(willTopic, willPayload, QOS, false);
+        client.connect(options).waitForCompletion(timeoutMillis);
         client.subscribe(topics, qualities).waitForCompletion(timeoutMillis);
     }
 

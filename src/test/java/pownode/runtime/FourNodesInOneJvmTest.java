@@ -75,6 +75,6 @@ class FourNodesInOneJvmTest {
                 NodeConfig.DEFAULT_REPUBLISH_INTERVAL_MILLIS);
         BrokerSettings broker = new BrokerSettings(uri, null, null, BrokerSettings.DEFAULT_KEEP_ALIVE_SECONDS, 10);
         return new NodeSettings(config, broker, "it/" + index / NODES, 1, new SplittableRandom(index),
-                dir.resolve("node-" + index + ".jsonl"), Messages.of(Language.EN));
+                dir.resolve("node-" + index + ".jsonl"), Messages.of(Language.EN), false);
     }
 }

@@ -50,14 +50,31 @@ public final class EventsLog {
         return events.get(0).get("clientId").asInt();
     }
 
+    /** The leader of the first election. */
     public int leader() {
-        List<JsonNode> elected = all("elected");
-        assertThat(elected).as("elected events in %s", path).hasSize(1);
-        return elected.get(0).get("leader").asInt();
+        return leaders().get(0);
     }
 
+    /** The leader of each election this node took part in, by election number. */
+    public Map<Integer, Integer> leaders() {
+        Map<Integer, Integer> leaders = new TreeMap<>();
+        for (JsonNode elected : all("elected")) {
+            Integer earlier = leaders.put(elected.get("election").asInt(), elected.get("leader").asInt());
+            assertThat(earlier).as("two leaders of one election in %s", path).isNull();
+        }
+        assertThat(leaders).as("elected events in %s", path).isNotEmpty();
+        return leaders;
+    }
+
+    /** This node's role after its first election. */
     public String role() {
         return all("elected").get(0).get("role").asText();
+    }
+
+    /** This node's role after its last election. */
+    public String lastRole() {
+        List<JsonNode> elected = all("elected");
+        return elected.get(elected.size() - 1).get("role").asText();
     }
 
     /** The accepted winner of each TransactionID. */
@@ -73,15 +90,21 @@ public final class EventsLog {
     }
 
     /**
-     * Checks what must hold in every multi-node run: one leader that all nodes name, at most
-     * one accepted winner per TransactionID across all nodes, TransactionIDs of challenges
-     * strictly increasing on each node, and the leader never proposing a solution.
+     * Checks what must hold in every multi-node run: all nodes name the same leader for each
+     * election, at most one accepted winner per TransactionID across all nodes, TransactionIDs
+     * of challenges strictly increasing on each node, and a leader never proposing a solution
+     * while it leads.
      */
     public static void assertSafety(Collection<EventsLog> logs) {
-        int leader = logs.iterator().next().leader();
+        Map<Integer, Integer> leaders = new TreeMap<>();
         Map<Long, Integer> winners = new TreeMap<>();
         for (EventsLog log : logs) {
-            assertThat(log.leader()).as("leader in %s", log.path()).isEqualTo(leader);
+            log.leaders().forEach((election, leader) -> {
+                Integer other = leaders.putIfAbsent(election, leader);
+                assertThat(other == null || other.equals(leader))
+                        .as("election %d led by %d in %s but by %d elsewhere", election, leader, log.path(), other)
+                        .isTrue();
+            });
             log.winners().forEach((transaction, winner) -> {
                 Integer other = winners.putIfAbsent(transaction, winner);
                 assertThat(other == null || other.equals(winner))
@@ -94,9 +117,8 @@ public final class EventsLog {
                 assertThat(id).as("challenge order in %s", log.path()).isGreaterThan(previous);
                 previous = id;
             }
-            if (log.clientId() == leader) {
-                assertThat(log.all("solution")).as("solutions proposed by the leader").isEmpty();
-                assertThat(log.role()).isEqualTo("controller");
+            if (log.all("elected").stream().allMatch(e -> e.get("role").asText().equals("controller"))) {
+                assertThat(log.all("solution")).as("solutions proposed by the leader in %s", log.path()).isEmpty();
             }
         }
     }
