@@ -1,13 +1,16 @@
 package pownode.cli;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
+import javax.net.SocketFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,6 +22,7 @@ import pownode.protocol.Ranges;
 import pownode.runtime.NodeSession;
 import pownode.runtime.NodeSettings;
 import pownode.transport.BrokerSettings;
+import pownode.transport.TrustedCertificates;
 
 /** The peer: {@code java -jar node.jar --nodes N [options]}. */
 @Command(name = "node.jar", mixinStandardHelpOptions = true, version = "pow-node 0.1.0",
@@ -26,6 +30,7 @@ import pownode.transport.BrokerSettings;
 final class NodeCommand implements Callable<Integer> {
     static final String DEFAULT_BROKER = "tcp://broker.emqx.io:1883";
     static final int MAX_PARTICIPANTS = 10_000;
+    static final String PASSWORD_VARIABLE = "POWNODE_PASSWORD";
     private static final Set<String> BROKER_SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
 
     @Spec
@@ -79,8 +84,12 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--username", paramLabel = "USER", descriptionKey = "option.username")
     private String username;
 
-    @Option(names = "--password", paramLabel = "PASSWORD", descriptionKey = "option.password")
+    @Option(names = "--password", paramLabel = "PASSWORD", descriptionKey = "option.password",
+            defaultValue = "${env:" + PASSWORD_VARIABLE + "}")
     private char[] password;
+
+    @Option(names = "--ca-file", paramLabel = "PEM", descriptionKey = "option.caFile")
+    private Path caFile;
 
     private final Messages messages;
 
@@ -116,10 +125,23 @@ final class NodeCommand implements Callable<Integer> {
         NodeConfig config = new NodeConfig(id, participants, difficulty, min, max, delayMillis, rounds,
                 NodeConfig.DEFAULT_REPUBLISH_INTERVAL_MILLIS);
         BrokerSettings brokerSettings = new BrokerSettings(broker, username, password, keepAlive,
-                BrokerSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS);
+                BrokerSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS, trustedSockets());
         int minerThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         return new NodeSettings(config, brokerSettings, topicPrefix, minerThreads, random, events, messages,
                 clientId == null);
+    }
+
+    /** Loads {@code --ca-file}, or returns null to use the JVM's trust store. */
+    private SocketFactory trustedSockets() {
+        if (caFile == null) {
+            return null;
+        }
+        try {
+            return TrustedCertificates.socketFactory(caFile);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new InvalidOptionException(spec.commandLine(),
+                    messages.get("cli.error.caFile", caFile, String.valueOf(e.getMessage())));
+        }
     }
 
     private void validateLanguage() {

@@ -68,6 +68,7 @@ public final class NodeRuntime {
     private final EventsFile events;
     private final LongSupplier monotonicMillis;
     private final Clock wallClock;
+    private final RunStats stats;
     /** How a run ended. */
     public enum Outcome {
         /** The node reached its round limit. */
@@ -97,6 +98,7 @@ public final class NodeRuntime {
         this.events = events;
         this.monotonicMillis = monotonicMillis;
         this.wallClock = wallClock;
+        this.stats = new RunStats(node.clientId());
     }
 
     /** The listener to give the transport; it only queues. */
@@ -164,8 +166,17 @@ public final class NodeRuntime {
             return outcome;
         } finally {
             miner.cancel();
+            printSummary();
             running = false;
         }
+    }
+
+    private void printSummary() {
+        long now = monotonicMillis.getAsLong();
+        stats.miningStopped(now);
+        double miningSeconds = stats.miningMillis(now) / 1000.0;
+        double rate = miningSeconds > 0 ? miner.hashesTotal() / miningSeconds : 0;
+        presenter.summary(stats, rate);
     }
 
     private void solutionFound(MiningJob job, String solution, long hashes, long elapsedNanos) {
@@ -177,6 +188,7 @@ public final class NodeRuntime {
         if (input instanceof Delivery delivery) {
             handleDelivery(delivery, now);
         } else if (input instanceof SolutionFound found) {
+            stats.miningStopped(now);
             execute(node.onSolutionFound(found.job().transactionId(), found.solution(), found.hashes(),
                     found.elapsedNanos()));
         } else if (input instanceof ConnectionLost lost) {
@@ -211,9 +223,11 @@ public final class NodeRuntime {
                 LOG.debug("publishing {}", message);
                 publisher.publish(message.topic().under(topicPrefix), codec.encode(message));
             } else if (action instanceof Action.StartMining start) {
+                stats.miningStarted(monotonicMillis.getAsLong());
                 miner.start(new MiningJob(start.transactionId(), start.challenge(), difficulty, start.prefix(),
                         start.firstCounter()));
             } else if (action instanceof Action.StopMining) {
+                stats.miningStopped(monotonicMillis.getAsLong());
                 miner.cancel();
             } else if (action instanceof Action.Report report) {
                 record(report.event());
@@ -226,7 +240,12 @@ public final class NodeRuntime {
     }
 
     private void record(NodeEvent event) {
-        presenter.report(event, monotonicMillis.getAsLong());
+        long now = monotonicMillis.getAsLong();
+        stats.record(event, now);
+        presenter.report(event, now);
+        if (event instanceof NodeEvent.TableSnapshot) {
+            presenter.scoreboard(stats);
+        }
         if (events == null) {
             return;
         }

@@ -90,8 +90,14 @@ public final class NodeSession {
             transport.connect(loop.transportListener(), Topic.PRESENCE.under(settings.topicPrefix()), lastWill());
             return true;
         } catch (MqttException e) {
-            presenter.error("transport.connectFailed", settings.broker().uri(),
-                    settings.broker().connectTimeoutSeconds(), describe(e));
+            int reason = e.getReasonCode();
+            if (reason == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                    || reason == MqttException.REASON_CODE_NOT_AUTHORIZED) {
+                presenter.error("transport.authFailed", settings.broker().uri(), describe(e));
+            } else {
+                presenter.error("transport.connectFailed", settings.broker().uri(),
+                        settings.broker().connectTimeoutSeconds(), describe(e));
+            }
             return false;
         }
     }

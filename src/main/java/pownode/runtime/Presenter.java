@@ -2,6 +2,7 @@ package pownode.runtime;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pownode.i18n.Messages;
@@ -128,6 +129,22 @@ public final class Presenter {
         } else {
             error("event.duplicateClientId.stopped", duplicate.clientId());
         }
+    }
+
+    /** Prints wins per ClientID and the mean time to solve per Challenge value. */
+    void scoreboard(RunStats stats) {
+        info("scoreboard.header", stats.acceptedResults());
+        stats.winsByClientId().entrySet().stream()
+                .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed())
+                .forEach(entry -> info("scoreboard.wins", entry.getKey(), entry.getValue()));
+        stats.solveTimesByChallenge().forEach((challenge, times) ->
+                info("scoreboard.solveTime", challenge, times.meanSeconds(), times.count()));
+    }
+
+    /** Prints the node's exit summary. */
+    void summary(RunStats stats, double hashesPerSecond) {
+        String role = stats.role() == null ? messages.get("role.none") : messages.get("role." + stats.role().wireName());
+        info("summary", role, stats.acceptedResults(), stats.ownWins(), hashesPerSecond);
     }
 
     private void reportSolution(NodeEvent.SolutionProposed proposed) {

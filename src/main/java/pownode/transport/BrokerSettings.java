@@ -1,5 +1,7 @@
 package pownode.transport;
 
+import javax.net.SocketFactory;
+
 /**
  * How to reach the broker.
  *
@@ -8,9 +10,16 @@ package pownode.transport;
  * @param password null when there is none; never logged
  * @param keepAliveSeconds MQTT keep-alive interval
  * @param connectTimeoutSeconds how long the first connection may take
+ * @param socketFactory TLS sockets for {@code ssl://} brokers with a private CA, or null for the JVM's defaults
  */
 public record BrokerSettings(String uri, String username, char[] password, int keepAliveSeconds,
-        int connectTimeoutSeconds) {
+        int connectTimeoutSeconds, SocketFactory socketFactory) {
+
+    /** Settings with the JVM's default TLS trust store. */
+    public BrokerSettings(String uri, String username, char[] password, int keepAliveSeconds,
+            int connectTimeoutSeconds) {
+        this(uri, username, password, keepAliveSeconds, connectTimeoutSeconds, null);
+    }
 
     public static final int DEFAULT_KEEP_ALIVE_SECONDS = 5;
     public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 30;

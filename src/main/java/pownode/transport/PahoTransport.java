@@ -102,6 +102,9 @@ public final class PahoTransport implements AutoCloseable {
         if (settings.password() != null) {
             options.setPassword(settings.password());
         }
+        if (settings.socketFactory() != null) {
+            options.setSocketFactory(settings.socketFactory());
+        }
         return options;
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A JVM running {@code target/node.jar}, with its output in a file. */
@@ -20,6 +21,11 @@ public final class JarProcess implements AutoCloseable {
     }
 
     public static JarProcess start(Path output, String... args) throws IOException {
+        return start(output, Map.of(), args);
+    }
+
+    /** Starts the JAR with {@code environment} added to this JVM's environment. */
+    public static JarProcess start(Path output, Map<String, String> environment, String... args) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing; run the tests with 'mvn verify'");
         }
@@ -28,10 +34,11 @@ public final class JarProcess implements AutoCloseable {
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
+                .redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new JarProcess(process, output);
     }
 
