@@ -69,6 +69,8 @@ public final class NodeRuntime {
     private final LongSupplier monotonicMillis;
     private final Clock wallClock;
     private final RunStats stats;
+    private final MiningProgress progress;
+    private long hashesAtJobStart;
     /** How a run ended. */
     public enum Outcome {
         /** The node reached its round limit. */
@@ -85,10 +87,11 @@ public final class NodeRuntime {
     /**
      * @param minerFactory builds the miner given the listener it must report solutions to
      * @param events the events file, or null when none was requested
+     * @param terminal true to draw live progress for a person at a terminal, false for plain log lines
      */
     public NodeRuntime(Node node, Difficulty difficulty, String topicPrefix, Publisher publisher,
             Function<Miner.SolutionListener, Miner> minerFactory, Presenter presenter, EventsFile events,
-            LongSupplier monotonicMillis, Clock wallClock) {
+            LongSupplier monotonicMillis, Clock wallClock, boolean terminal) {
         this.node = node;
         this.difficulty = difficulty;
         this.topicPrefix = topicPrefix;
@@ -99,6 +102,8 @@ public final class NodeRuntime {
         this.monotonicMillis = monotonicMillis;
         this.wallClock = wallClock;
         this.stats = new RunStats(node.clientId());
+        this.progress = terminal ? new TerminalProgress(presenter.messages()) : new PlainProgress(presenter);
+        presenter.beforeEachLine(progress::beforeLogLine);
     }
 
     /** The listener to give the transport; it only queues. */
@@ -156,6 +161,7 @@ public final class NodeRuntime {
                 }
                 long now = monotonicMillis.getAsLong();
                 if (now >= nextTickAt) {
+                    progress.update(miner.hashesTotal() - hashesAtJobStart, now);
                     execute(node.onTick(now));
                     nextTickAt = now + TICK_MILLIS;
                 }
@@ -166,6 +172,7 @@ public final class NodeRuntime {
             return outcome;
         } finally {
             miner.cancel();
+            progress.stopped();
             printSummary();
             running = false;
         }
@@ -189,6 +196,7 @@ public final class NodeRuntime {
             handleDelivery(delivery, now);
         } else if (input instanceof SolutionFound found) {
             stats.miningStopped(now);
+            progress.stopped();
             execute(node.onSolutionFound(found.job().transactionId(), found.solution(), found.hashes(),
                     found.elapsedNanos()));
         } else if (input instanceof ConnectionLost lost) {
@@ -223,11 +231,16 @@ public final class NodeRuntime {
                 LOG.debug("publishing {}", message);
                 publisher.publish(message.topic().under(topicPrefix), codec.encode(message));
             } else if (action instanceof Action.StartMining start) {
-                stats.miningStarted(monotonicMillis.getAsLong());
+                long now = monotonicMillis.getAsLong();
+                stats.miningStarted(now);
+                hashesAtJobStart = miner.hashesTotal();
+                progress.started(start.transactionId(), start.challenge(), difficulty.expectedHashes(start.challenge()),
+                        now);
                 miner.start(new MiningJob(start.transactionId(), start.challenge(), difficulty, start.prefix(),
                         start.firstCounter()));
             } else if (action instanceof Action.StopMining) {
                 stats.miningStopped(monotonicMillis.getAsLong());
+                progress.stopped();
                 miner.cancel();
             } else if (action instanceof Action.Report report) {
                 record(report.event());

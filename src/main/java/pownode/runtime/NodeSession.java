@@ -66,7 +66,8 @@ public final class NodeSession {
         try (EventsFile events = openEvents(config.clientId());
                 PahoTransport transport = newTransport(mqttClientId)) {
             NodeRuntime loop = new NodeRuntime(node, config.difficulty(), settings.topicPrefix(), transport::publish,
-                    this::newMiner, presenter, events, NodeSession::monotonicMillis, Clock.systemUTC());
+                    this::newMiner, presenter, events, NodeSession::monotonicMillis, Clock.systemUTC(),
+                    System.console() != null);
             try (Miner miner = loop.miner()) {
                 if (!connect(transport, loop)) {
                     return EXIT_UNREACHABLE;

@@ -27,6 +27,7 @@ public final class Presenter {
     private final Difficulty difficulty;
     private final String topicPrefix;
     private final WarningLimiter warnings = new WarningLimiter(WARNING_INTERVAL_MILLIS);
+    private volatile Runnable beforeLine = () -> { };
 
     public Presenter(Messages messages, int clientId, Difficulty difficulty, String topicPrefix) {
         this.messages = messages;
@@ -35,15 +36,27 @@ public final class Presenter {
         this.topicPrefix = topicPrefix;
     }
 
+    Messages messages() {
+        return messages;
+    }
+
+    /** Sets what runs before each line, such as clearing a live status line on the terminal. */
+    void beforeEachLine(Runnable action) {
+        beforeLine = action;
+    }
+
     public void info(String key, Object... args) {
+        beforeLine.run();
         LOG.info("{} {}", clientId, messages.get(key, args));
     }
 
     public void warn(String key, Object... args) {
+        beforeLine.run();
         LOG.warn("{} {}", clientId, messages.get(key, args));
     }
 
     public void error(String key, Object... args) {
+        beforeLine.run();
         LOG.error("{} {}", clientId, messages.get(key, args));
     }
 
