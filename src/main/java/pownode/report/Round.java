@@ -1,0 +1,25 @@
+package pownode.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One proof-of-work round: the challenge the controller published and, once a solution was
+ * accepted, the time of the result and the winning miner. {@code solvedAt} is null and
+ * {@code winner} is -1 for a round that ended without an accepted result.
+ */
+public record Round(long transactionId, int challenge, Instant issuedAt, Instant solvedAt, int winner) {
+
+    public boolean solved() {
+        return solvedAt != null;
+    }
+
+    /** Returns the time from the challenge to the accepted result, empty for an unsolved round. */
+    public Optional<Duration> timeToSolve() {
+        if (solvedAt == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(issuedAt, solvedAt));
+    }
+}
