@@ -71,17 +71,26 @@ public final class PahoTransport implements AutoCloseable {
         }
     }
 
-    /** Waits for queued publications, up to a short quiesce time, then disconnects. */
+    /**
+     * Waits for queued publications, up to a short quiesce time, then disconnects.
+     *
+     * <p>NOTE: a connected client is only disconnected, not closed. Paho 1.2.5 can throw a
+     * NullPointerException in its receiver thread when {@code close()} runs while that thread
+     * still reads (paho.mqtt.java issue 955); after a disconnect its threads end anyway.
+     */
     @Override
     public void close() {
         try {
             if (client.isConnected()) {
                 client.disconnect(DISCONNECT_QUIESCE_MILLIS).waitForCompletion(DISCONNECT_QUIESCE_MILLIS * 2);
+                return;
             }
         } catch (MqttException e) {
             LOG.debug("Disconnect failed: {}", e.getMessage());
+            return;
         }
         try {
+            // Not connected, for example during a broker outage: stop the automatic reconnect.
             client.close(true);
         } catch (MqttException e) {
             LOG.debug("Close failed: {}", e.getMessage());
