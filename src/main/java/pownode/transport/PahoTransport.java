@@ -27,7 +27,11 @@ public final class PahoTransport implements AutoCloseable {
     private static final int MAX_RECONNECT_DELAY_MILLIS = 8000;
     private static final long DISCONNECT_QUIESCE_MILLIS = 2000;
 
+    private static final long WARNING_INTERVAL_NANOS = 10_000_000_000L;
+
     private final MqttAsyncClient client;
+    private long lastShedWarningAt;
+    private long shedSinceWarning;
     private final BrokerSettings settings;
     private final String[] topics;
     private final int[] qualities;
@@ -59,7 +63,11 @@ public final class PahoTransport implements AutoCloseable {
         client.subscribe(topics, qualities).waitForCompletion(timeoutMillis);
     }
 
-    /** Queues a QoS 1 publication; failures are logged, never thrown. */
+    /**
+     * Queues a QoS 1 publication. A failure, such as more than {@link #MAX_IN_FLIGHT}
+     * publications waiting for their acknowledgement under a flood, sheds the message with a
+     * warning, at most one per {@link #WARNING_INTERVAL_NANOS} with the count of the others.
+     */
     public void publish(String topic, byte[] payload) {
         MqttMessage message = new MqttMessage(payload);
         message.setQos(QOS);
@@ -67,8 +75,20 @@ public final class PahoTransport implements AutoCloseable {
         try {
             client.publish(topic, message);
         } catch (MqttException e) {
-            LOG.warn("Publishing to {} failed: {} (reason code {})", topic, e.getMessage(), e.getReasonCode());
+            warnShed(topic, e);
         }
+    }
+
+    private synchronized void warnShed(String topic, MqttException e) {
+        long now = System.nanoTime();
+        if (shedSinceWarning > 0 && now - lastShedWarningAt < WARNING_INTERVAL_NANOS) {
+            shedSinceWarning++;
+            return;
+        }
+        LOG.warn("Dropped a publication to {}: {} (reason code {}); {} more dropped since the last warning",
+                topic, e.getMessage(), e.getReasonCode(), Math.max(0, shedSinceWarning - 1));
+        lastShedWarningAt = now;
+        shedSinceWarning = 1;
     }
 
     /**
