@@ -71,7 +71,7 @@ public final class NodeRuntime {
     private final RunStats stats;
     private final MiningProgress progress;
     private long hashesAtJobStart;
-    /** How a run ended. */
+    /** The reason a run ended. */
     public enum Outcome {
         /** The node reached its round limit. */
         FINISHED,
@@ -106,7 +106,7 @@ public final class NodeRuntime {
         presenter.beforeEachLine(progress::beforeLogLine);
     }
 
-    /** The listener to give the transport; it only queues. */
+    /** Returns the listener for the transport, which only queues inputs for this loop. */
     public TransportListener transportListener() {
         return new TransportListener() {
             @Override

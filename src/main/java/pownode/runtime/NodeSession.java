@@ -44,7 +44,7 @@ public final class NodeSession {
                 settings.topicPrefix());
     }
 
-    /** The state machine; read it only after {@link #run()} returned. */
+    /** Returns the state machine; read it only after {@link #run()} returned. */
     public Node node() {
         return node;
     }
@@ -104,7 +104,7 @@ public final class NodeSession {
     }
 
     /**
-     * The leave message the broker publishes when this node vanishes without one.
+     * Encodes the leave message that the broker publishes when this node vanishes without one.
      * NOTE: it keeps the first ClientID even if a duplicate makes the node draw another.
      */
     private byte[] lastWill() {

@@ -6,7 +6,7 @@ import pownode.node.NodeEvent;
 import pownode.node.Role;
 
 /**
- * What a node has seen so far, for the controller's scoreboard and the exit summary: its
+ * Statistics of a node's run so far, for the controller's scoreboard and the exit summary: its
  * role, accepted results, wins per ClientID, time to solve per Challenge value and the
  * miner's busy time.
  */
@@ -60,7 +60,7 @@ final class RunStats {
         }
     }
 
-    /** The role after the last election, or null before the first one ends. */
+    /** Returns the role after the last election, or null before the first one ends. */
     Role role() {
         return role;
     }

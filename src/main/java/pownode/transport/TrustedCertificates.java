@@ -21,7 +21,7 @@ public final class TrustedCertificates {
     /**
      * Builds a socket factory that trusts every certificate in {@code pemFile} and nothing else.
      *
-     * @throws GeneralSecurityException when the file holds no X.509 certificate
+     * @throws GeneralSecurityException when the file contains no X.509 certificate
      */
     public static SSLSocketFactory socketFactory(Path pemFile) throws IOException, GeneralSecurityException {
         Collection<? extends Certificate> certificates;
