@@ -5,7 +5,7 @@
 #   ./run-local.sh [N] [node options...]     N defaults to 4
 #
 # Extra options go to every node (for example --rounds 3 --lang pt). Ctrl-C stops
-# everything. Exits 0 when every node exited 0.
+# everything. Exits 0 when every node exited 0, which a node also does on Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -35,13 +35,11 @@ java -jar "$jar" broker --port 0 "${broker_options[@]}" >"$workdir/broker.log" 2
 broker_pid=$!
 node_pids=()
 
-stop_all() {
+# Ctrl-C asks every node to disconnect and print its summary; the script then waits for them.
+stop_nodes() {
   for pid in "${node_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${node_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  kill -TERM "$broker_pid" 2>/dev/null || true
-  wait "$broker_pid" 2>/dev/null || true
 }
-trap 'stop_all; exit 130' INT TERM
+trap stop_nodes INT TERM
 
 # The broker prints the address it listens on; wait up to 30 s for it.
 port=""
@@ -52,6 +50,7 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 if [[ -z $port ]]; then
+  kill -TERM "$broker_pid" 2>/dev/null || true
   echo "The embedded broker did not start:" >&2
   cat "$workdir/broker.log" >&2
   exit 1
@@ -60,13 +59,19 @@ sed 's/^/[broker] /' "$workdir/broker.log"
 
 for i in $(seq 1 "$nodes"); do
   java -jar "$jar" --nodes "$nodes" --broker "tcp://127.0.0.1:$port" "$@" \
-    > >(sed -u "s/^/[node$i] /") 2>&1 &
+    > >(trap '' INT; sed -u "s/^/[node$i] /") 2>&1 &
   node_pids+=($!)
 done
 
 status=0
 for pid in "${node_pids[@]}"; do
-  if ! wait "$pid"; then status=1; fi
+  # A trapped signal interrupts wait while the node still runs, so wait again until it exits.
+  while true; do
+    code=0
+    wait "$pid" || code=$?
+    kill -0 "$pid" 2>/dev/null || break
+  done
+  if [[ $code -ne 0 ]]; then status=1; fi
 done
 kill -TERM "$broker_pid" 2>/dev/null || true
 wait "$broker_pid" 2>/dev/null || true

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pownode.i18n.Messages;
 import pownode.node.NodeEvent;
+import pownode.node.Role;
 import pownode.node.Transaction;
 import pownode.protocol.Difficulty;
 import pownode.protocol.InvalidMessageException;
@@ -80,7 +81,7 @@ public final class Presenter {
             rateLimitedWarning("tooManyParticipants", nowMillis, "event.tooManyParticipants", tooMany.known(),
                     tooMany.expected());
         } else if (event instanceof NodeEvent.ParticipantLeft left) {
-            warn("event.participantLeft", left.clientId(), left.live(), left.expected());
+            reportLeft(left, nowMillis);
         } else if (event instanceof NodeEvent.ElectionStarted started) {
             warn("event.electionStarted." + started.reason().name(), started.election());
         } else if (event instanceof NodeEvent.LeaderAdopted adopted) {
@@ -136,6 +137,19 @@ public final class Presenter {
         }
     }
 
+    /**
+     * With at least the expected group size still live, the departure is likely a foreign or
+     * forged ClientID's, so such departures are shown rate-limited.
+     */
+    private void reportLeft(NodeEvent.ParticipantLeft left, long nowMillis) {
+        if (left.live() < left.expected()) {
+            warn("event.participantLeft", left.clientId(), left.live(), left.expected());
+        } else {
+            rateLimitedWarning("left.extra", nowMillis, "event.participantLeft", left.clientId(), left.live(),
+                    left.expected());
+        }
+    }
+
     private void reportDuplicate(NodeEvent.DuplicateClientId duplicate) {
         if (duplicate.newClientId() >= 0) {
             warn("event.duplicateClientId.redrawn", duplicate.clientId(), duplicate.newClientId());
@@ -156,6 +170,10 @@ public final class Presenter {
 
     /** Prints the node's exit summary. */
     void summary(RunStats stats, double hashesPerSecond) {
+        if (stats.role() == Role.CONTROLLER && hashesPerSecond == 0) {
+            info("summary.controller", stats.acceptedResults());
+            return;
+        }
         String role = stats.role() == null ? messages.get("role.none") : messages.get("role." + stats.role().wireName());
         info("summary", role, stats.acceptedResults(), stats.ownWins(), hashesPerSecond);
     }
