@@ -27,6 +27,7 @@ public final class Main {
         Messages messages = Messages.of(language);
         CommandLine commandLine = new CommandLine(new NodeCommand(messages));
         commandLine.addSubcommand(new BrokerCommand(messages));
+        commandLine.addSubcommand(new BenchCommand());
         commandLine.addSubcommand(new ReportCommand());
         commandLine.addSubcommand(new CompletionCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
