@@ -5,6 +5,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one {@link SearchKernel} on several daemon threads. Thread {@code i} searches the
@@ -13,6 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
  * thread of the old job after its current batch.
  */
 public final class ParallelMiner implements Miner {
+    private static final Logger LOG = LoggerFactory.getLogger(ParallelMiner.class);
+
     /** Counters each thread owns; no search at any realistic rate exhausts it. */
     static final long STRIDE = 1_000_000_000_000L;
 
@@ -53,7 +57,14 @@ public final class ParallelMiner implements Miner {
                     hashesTotal.add(hashed);
                     return generation.get() != myGeneration;
                 };
-                long counter = kernel.search(prefix, firstCounter, zeroBits, control);
+                long counter;
+                try {
+                    counter = kernel.search(prefix, firstCounter, zeroBits, control);
+                } catch (RuntimeException e) {
+                    LOG.error("Kernel {} failed on TransactionID {}; this thread stopped searching it",
+                            kernel.name(), job.transactionId(), e);
+                    return;
+                }
                 boolean first = counter >= 0 && generation.compareAndSet(myGeneration, myGeneration + 1);
                 if (first) {
                     String solution = job.prefix() + counter;
