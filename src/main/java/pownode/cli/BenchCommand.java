@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -57,8 +58,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--kernel", paramLabel = "NAME", descriptionKey = "option.kernel")
     private String kernel;
 
-    @Option(names = "--lang", paramLabel = "pt|en", descriptionKey = "option.lang")
-    private String lang;
+    @Mixin
+    private LanguageOption language;
 
     /** Creates the command. picocli sets the options from the command line. */
     public BenchCommand() {
@@ -114,9 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private Settings parseSettings(Messages messages) {
-        if (lang != null && Language.parseOrNull(lang) == null) {
-            throw invalid(messages, "--lang", lang);
-        }
+        language.validate(spec.commandLine(), messages);
         int threadCount = Runtime.getRuntime().availableProcessors();
         if (threads != null) {
             threadCount = parseThreads(messages, threads);

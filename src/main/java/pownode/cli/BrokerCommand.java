@@ -4,10 +4,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import pownode.broker.EmbeddedBroker;
-import pownode.i18n.Language;
 import pownode.i18n.Messages;
 
 /** {@code java -jar node.jar broker}: runs the embedded broker until Ctrl-C. */
@@ -23,8 +23,8 @@ final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1", descriptionKey = "option.host")
     private String host;
 
-    @Option(names = "--lang", paramLabel = "pt|en", descriptionKey = "option.lang")
-    private String lang;
+    @Mixin
+    private LanguageOption language;
 
     private final Messages messages;
 
@@ -34,10 +34,7 @@ final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (lang != null && Language.parseOrNull(lang) == null) {
-            throw new InvalidOptionException(spec.commandLine(),
-                    InvalidOptionException.describe(messages, "--lang", lang));
-        }
+        language.validate(spec.commandLine(), messages);
         if (port < 0 || port > 65_535) {
             throw new InvalidOptionException(spec.commandLine(),
                     InvalidOptionException.describe(messages, "--port", Integer.toString(port)));

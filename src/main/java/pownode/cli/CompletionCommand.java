@@ -7,6 +7,7 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import pownode.i18n.Language;
@@ -24,16 +25,13 @@ final class CompletionCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--lang", paramLabel = "pt|en", descriptionKey = "option.lang")
-    private String lang;
+    @Mixin
+    private LanguageOption language;
 
     @Override
     public Integer call() {
-        if (lang != null && Language.parseOrNull(lang) == null) {
-            Messages messages = Messages.of(ReportCommand.BUNDLE, Language.fromLocale(Locale.getDefault()));
-            throw new InvalidOptionException(spec.commandLine(),
-                    InvalidOptionException.describe(messages, "--lang", lang));
-        }
+        language.validate(spec.commandLine(),
+                Messages.of(ReportCommand.BUNDLE, Language.fromLocale(Locale.getDefault())));
         CommandLine root = spec.root().commandLine();
         String script = AutoComplete.bash(spec.root().name(), root);
         PrintWriter out = spec.commandLine().getOut();

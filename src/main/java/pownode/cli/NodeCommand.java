@@ -13,6 +13,7 @@ import java.util.random.RandomGenerator;
 import javax.net.SocketFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import pownode.i18n.Messages;
@@ -78,8 +79,8 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--keep-alive", paramLabel = "SECONDS", defaultValue = "5", descriptionKey = "option.keepAlive")
     private int keepAlive;
 
-    @Option(names = "--lang", paramLabel = "pt|en", descriptionKey = "option.lang")
-    private String lang;
+    @Mixin
+    private LanguageOption language;
 
     @Option(names = "--username", paramLabel = "USER", descriptionKey = "option.username")
     private String username;
@@ -106,7 +107,7 @@ final class NodeCommand implements Callable<Integer> {
     }
 
     private NodeSettings settings() {
-        validateLanguage();
+        language.validate(spec.commandLine(), messages);
         int participants = requireNodes();
         requireBetween("--threads", threads, 1, 4096);
         requireBetween("--client-id", clientId, 0, Ranges.MAX_CLIENT_ID);
@@ -141,12 +142,6 @@ final class NodeCommand implements Callable<Integer> {
         } catch (IOException | GeneralSecurityException e) {
             throw new InvalidOptionException(spec.commandLine(),
                     messages.get("cli.error.caFile", caFile, String.valueOf(e.getMessage())));
-        }
-    }
-
-    private void validateLanguage() {
-        if (lang != null && pownode.i18n.Language.parseOrNull(lang) == null) {
-            throw invalid("--lang", lang);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,8 +45,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--difficulty-unit", paramLabel = "hex|bits", descriptionKey = "option.difficulty-unit")
     private String difficultyUnit;
 
-    @Option(names = "--lang", paramLabel = "pt|en", descriptionKey = "option.lang")
-    private String lang;
+    @Mixin
+    private LanguageOption language;
 
     private final Messages messages = Messages.of(BUNDLE, Language.fromLocale(Locale.getDefault()));
 
@@ -74,10 +75,7 @@ final class ReportCommand implements Callable<Integer> {
 
     /** Validates {@code --lang} and {@code --difficulty-unit}; returns the unit, or null to infer it. */
     private Difficulty checkOptions() {
-        if (lang != null && Language.parseOrNull(lang) == null) {
-            throw new InvalidOptionException(spec.commandLine(),
-                    InvalidOptionException.describe(messages, "--lang", lang));
-        }
+        language.validate(spec.commandLine(), messages);
         if (difficultyUnit == null) {
             return null;
         }
