@@ -221,7 +221,12 @@ public final class NodeRuntime {
             return;
         }
         LOG.debug("received {}{}", message, delivery.retained() ? " (retained)" : "");
-        execute(node.onMessage(message, delivery.retained(), now));
+        try {
+            execute(node.onMessage(message, delivery.retained(), now));
+        } catch (RuntimeException e) {
+            // A bug must not stop a node in front of a class: log it with the message and go on.
+            LOG.error("{} failed to handle {} on {}", node.clientId(), message, delivery.topic(), e);
+        }
     }
 
     private void execute(List<Action> actions) {
