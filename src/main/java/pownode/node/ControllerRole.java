@@ -21,6 +21,7 @@ final class ControllerRole {
     private final Rounds rounds;
     private long nextChallengeAt = NOTHING_SCHEDULED;
     private long lastRepublishedAt = Long.MIN_VALUE / 2;
+    private boolean republishDeferred;
     private boolean finished;
 
     ControllerRole(NodeConfig config, RandomGenerator random, TransactionTable table, Outbox outbox, Rounds rounds) {
@@ -37,8 +38,12 @@ final class ControllerRole {
         }
     }
 
-    void start(long now) {
-        issueChallenge(table.highestId() + 1);
+    /**
+     * Issues the first challenge, above every TransactionID in the table and above
+     * {@code highestTransactionHeard}, which peers reported to a node that restarted without its table.
+     */
+    void start(long highestTransactionHeard) {
+        issueChallenge(Math.max(table.highestId(), highestTransactionHeard) + 1);
     }
 
     boolean isFinished() {
@@ -46,6 +51,9 @@ final class ControllerRole {
     }
 
     void onTick(long now) {
+        if (republishDeferred && now - lastRepublishedAt >= REPUBLISH_GAP_MILLIS) {
+            republishOpenChallenge(now);
+        }
         if (nextChallengeAt != NOTHING_SCHEDULED && now >= nextChallengeAt) {
             nextChallengeAt = NOTHING_SCHEDULED;
             issueChallenge(table.highestId() + 1);
@@ -83,14 +91,21 @@ final class ControllerRole {
     }
 
     /**
-     * Publishes the open challenge again, for a participant that joined while it was open;
-     * at most once per {@link #REPUBLISH_GAP_MILLIS}, so a flood of new ClientIDs is not amplified.
+     * Publishes the open challenge again, for a participant that joined or reconnected while
+     * it was open. A request within {@link #REPUBLISH_GAP_MILLIS} of the last publication is
+     * deferred to the end of that gap, so a flood of presences is not amplified.
      */
     void republishOpenChallenge(long now) {
         Transaction last = table.get(table.highestId()).orElse(null);
-        if (last == null || !last.isPending() || now - lastRepublishedAt < REPUBLISH_GAP_MILLIS) {
+        if (last == null || !last.isPending()) {
+            republishDeferred = false;
             return;
         }
+        if (now - lastRepublishedAt < REPUBLISH_GAP_MILLIS) {
+            republishDeferred = true;
+            return;
+        }
+        republishDeferred = false;
         lastRepublishedAt = now;
         outbox.publish(new ChallengeMessage(last.id(), last.challenge()));
     }

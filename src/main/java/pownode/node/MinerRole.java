@@ -20,6 +20,7 @@ final class MinerRole {
     private final Rounds rounds;
     private long currentTransaction = -1;
     private boolean proposed;
+    private String proposal;
     private int rejections;
     private boolean finished;
 
@@ -45,6 +46,9 @@ final class MinerRole {
             boolean repeated = table.get(id).map(row -> row.challenge() == challenge.challenge()).orElse(false);
             if (!repeated) {
                 outbox.ignored(Topic.CHALLENGE, IgnoredReason.CHALLENGE_NOT_NEWER, challenge.toString());
+            } else if (id == currentTransaction && proposed && table.get(id).orElseThrow().isPending()) {
+                // The controller republished the challenge, so the solution or its result may have been lost.
+                outbox.publish(new SolutionMessage(config.clientId(), id, proposal));
             }
             return;
         }
@@ -62,6 +66,7 @@ final class MinerRole {
             return;
         }
         proposed = true;
+        proposal = solution;
         outbox.publish(new SolutionMessage(config.clientId(), transactionId, solution));
         outbox.report(new NodeEvent.SolutionProposed(transactionId, solution, hashes, elapsedNanos));
     }

@@ -30,6 +30,8 @@ import pownode.protocol.VoteMessage;
 public final class Node {
     /** Challenges and results kept while the election is still running, replayed to the miner role. */
     private static final int MAX_HELD_MESSAGES = 64;
+    /** Departures this recent are taken back when the broker connection drops right after them. */
+    static final long WILLS_BEFORE_OUTAGE_MILLIS = 3000;
 
     private final RandomGenerator random;
     private final Identity identity;
@@ -48,6 +50,11 @@ public final class Node {
     private int election;
     private int voteId = -1;
     private int leader = -1;
+    /**
+     * The highest TransactionID named in peers' presences and votes. A restarted node's table
+     * lacks it, and so does the table of a node that missed the last leader's last challenge.
+     */
+    private long highestTransactionHeard = -1;
     private long nextRepublishAt;
     private boolean aborted;
     private ControllerRole controller;
@@ -89,6 +96,25 @@ public final class Node {
             publishInit(now);
         } else if (phase == Phase.ELECTION) {
             publishVote(now);
+        } else if (phase == Phase.CONTROLLER) {
+            // Miners that resubscribed before this node may have missed the challenge it published meanwhile.
+            controller.republishOpenChallenge(now);
+        }
+        return outbox.drain();
+    }
+
+    /**
+     * Takes back the departures of the last {@link #WILLS_BEFORE_OUTAGE_MILLIS} when this
+     * node loses the broker. Mosquitto 2.0 delivers the wills of clients that are still alive
+     * while it shuts down, so a node that saw them would wait for fewer votes than its peers
+     * and could elect another leader; the peers count again until they really leave.
+     */
+    public List<Action> onConnectionLost(long now) {
+        if (isFinished() || phase == Phase.NEW) {
+            return List.of();
+        }
+        for (int peer : membership.departedSince(now - WILLS_BEFORE_OUTAGE_MILLIS)) {
+            membership.heardFrom(peer, outbox);
         }
         return outbox.drain();
     }
@@ -205,6 +231,7 @@ public final class Node {
             return;
         }
         heardFrom(peer, now);
+        highestTransactionHeard = Math.max(highestTransactionHeard, vote.highestTransactionId());
         if (vote.election() > election && phase != Phase.DISCOVERY) {
             startElection(vote.election(), ElectionReason.NEWER_ELECTION, now);
         }
@@ -233,16 +260,25 @@ public final class Node {
     private void onPresence(PresenceMessage presence, long now) {
         int peer = presence.clientId();
         if (peer == config.clientId()) {
-            if (!presence.session().equals(identity.session())) {
+            // An offline presence under this ClientID is the late will of an earlier process, not a duplicate.
+            if (presence.online() && !presence.session().equals(identity.session())) {
                 onDuplicate(presence, now);
             }
             return;
         }
         if (!presence.online()) {
-            onLeft(peer, now);
+            if (membership.sessionOffline(peer, presence.session())) {
+                onLeft(peer, now);
+            }
             return;
         }
+        membership.sessionOnline(peer, presence.session());
         heardFrom(peer, now);
+        if (phase == Phase.CONTROLLER) {
+            // A peer announces itself after it started or reconnected, and may have missed the open challenge.
+            controller.republishOpenChallenge(now);
+        }
+        highestTransactionHeard = Math.max(highestTransactionHeard, presence.highestTransactionId());
         boolean newer = presence.election() > election;
         boolean sameButUndecided = presence.election() == election && leader < 0;
         if (presence.knowsLeader() && (newer || sameButUndecided)) {
@@ -253,7 +289,7 @@ public final class Node {
     }
 
     private void onLeft(int peer, long now) {
-        if (!membership.left(peer, outbox)) {
+        if (!membership.left(peer, now, outbox)) {
             return;
         }
         if (phase == Phase.ELECTION) {
@@ -273,6 +309,9 @@ public final class Node {
             return;
         }
         int oldClientId = config.clientId();
+        // Peers drop this session under the old ClientID. The earlier process replied with its
+        // own presence, so they keep that ClientID live.
+        outbox.publish(presence(false));
         if (identity.clientIdWasRandom() && phase == Phase.DISCOVERY) {
             int newClientId = drawUnusedClientId();
             config = config.withClientId(newClientId);
@@ -415,7 +454,7 @@ public final class Node {
         heldForMiner.clear();
         miner = null;
         controller = new ControllerRole(config, random, table, outbox, rounds);
-        controller.start(now);
+        controller.start(highestTransactionHeard);
         if (membership.liveCount() <= 1) {
             outbox.report(new NodeEvent.NoMinersLeft());
         }
@@ -455,7 +494,8 @@ public final class Node {
     }
 
     private void publishVote(long now) {
-        outbox.publish(new VoteMessage(config.clientId(), voteId, election));
+        long highestTransaction = election > 0 ? Math.max(table.highestId(), highestTransactionHeard) : -1;
+        outbox.publish(new VoteMessage(config.clientId(), voteId, election, highestTransaction));
         voteReplies.published(now);
         nextRepublishAt = now + config.republishIntervalMillis();
     }
@@ -466,8 +506,13 @@ public final class Node {
     }
 
     private PresenceMessage presence(boolean online) {
-        return new PresenceMessage(config.clientId(), online, identity.session(), identity.startedAtMillis(),
-                election, online ? leader : -1);
+        if (!online) {
+            return new PresenceMessage(config.clientId(), false, identity.session(), identity.startedAtMillis(),
+                    election, -1);
+        }
+        long highestTransaction = Math.max(table.highestId(), highestTransactionHeard);
+        return new PresenceMessage(config.clientId(), true, identity.session(), identity.startedAtMillis(),
+                election, leader, highestTransaction);
     }
 
     private void requirePhase(Phase expected, Phase next) {

@@ -36,7 +36,7 @@ public final class MessageCodec {
             return switch (topic) {
                 case INIT -> new InitMessage(intField(root, "ClientID"));
                 case VOTING -> new VoteMessage(intField(root, "ClientID"), intField(root, "VoteID"),
-                        optionalIntField(root, "Election", 0));
+                        optionalIntField(root, "Election", 0), optionalLongField(root, "Transaction", -1));
                 case CHALLENGE -> new ChallengeMessage(
                         longField(root, "TransactionID"), intField(root, "Challenge"));
                 case SOLUTION -> new SolutionMessage(intField(root, "ClientID"),
@@ -46,7 +46,8 @@ public final class MessageCodec {
                         intField(root, "Result"));
                 case PRESENCE -> new PresenceMessage(intField(root, "ClientID"), statusField(root),
                         textField(root, "Session"), longField(root, "Started"),
-                        optionalIntField(root, "Election", 0), optionalIntField(root, "Leader", -1));
+                        optionalIntField(root, "Election", 0), optionalIntField(root, "Leader", -1),
+                        optionalLongField(root, "Transaction", -1));
             };
         } catch (FieldOutOfRangeException e) {
             throw new InvalidMessageException(Problem.OUT_OF_RANGE, e.field(), Long.toString(e.value()));
@@ -63,6 +64,9 @@ public final class MessageCodec {
             node.put("VoteID", vote.voteId());
             if (vote.election() > 0) {
                 node.put("Election", vote.election());
+            }
+            if (vote.election() > 0 && vote.highestTransactionId() >= 0) {
+                node.put("Transaction", vote.highestTransactionId());
             }
         } else if (message instanceof ChallengeMessage challenge) {
             node.put("TransactionID", challenge.transactionId());
@@ -83,6 +87,9 @@ public final class MessageCodec {
             node.put("Started", presence.startedAt());
             node.put("Election", presence.election());
             node.put("Leader", presence.leader());
+            if (presence.highestTransactionId() >= 0) {
+                node.put("Transaction", presence.highestTransactionId());
+            }
         }
         try {
             return mapper.writeValueAsBytes(node);
@@ -117,6 +124,13 @@ public final class MessageCodec {
             return absent;
         }
         return intField(root, name);
+    }
+
+    private static long optionalLongField(JsonNode root, String name, long absent) throws InvalidMessageException {
+        if (find(root, name) == null) {
+            return absent;
+        }
+        return longField(root, name);
     }
 
     private static boolean statusField(JsonNode root) throws InvalidMessageException {

@@ -201,6 +201,7 @@ public final class NodeRuntime {
                     found.elapsedNanos()));
         } else if (input instanceof ConnectionLost lost) {
             presenter.warn("transport.connectionLost", String.valueOf(lost.cause()));
+            execute(node.onConnectionLost(now));
         } else if (input instanceof Reconnected) {
             presenter.info("transport.reconnected");
             execute(node.onReconnected(now));

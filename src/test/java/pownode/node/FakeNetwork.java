@@ -82,6 +82,14 @@ final class FakeNetwork {
         deliverDue();
     }
 
+    /**
+     * Unsubscribes {@code peer} for good, as when its process is killed: it receives nothing
+     * more, including deliveries already in flight. Its last will is not sent; inject it.
+     */
+    void stop(Peer peer) {
+        subscribed.remove(peer);
+    }
+
     /** Drops every later delivery to {@code clientId} until {@link #reconnect} is called. */
     void cutOff(int clientId) {
         cutOff.add(clientId);
@@ -117,7 +125,7 @@ final class FakeNetwork {
         int delivered = 0;
         while (!inFlight.isEmpty() && inFlight.peek().deliverAt() <= now) {
             Delivery delivery = inFlight.poll();
-            if (cutOff.contains(delivery.recipient().clientId())) {
+            if (!subscribed.contains(delivery.recipient()) || cutOff.contains(delivery.recipient().clientId())) {
                 continue;
             }
             delivered++;

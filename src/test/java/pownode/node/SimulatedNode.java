@@ -3,6 +3,7 @@ package pownode.node;
 import java.util.ArrayList;
 import java.util.List;
 import pownode.protocol.Message;
+import pownode.protocol.PresenceMessage;
 
 /**
  * A {@link Node} on the {@link FakeNetwork} with a fake miner: it records every action, keeps
@@ -16,12 +17,19 @@ final class SimulatedNode implements FakeNetwork.Peer {
 
     private final Node node;
     private final NodeConfig config;
+    private final Identity identity;
     private final List<Action> actions = new ArrayList<>();
     private Action.StartMining search;
 
     SimulatedNode(NodeConfig config, int voteId, long seed) {
+        this(config, voteId, seed, new Identity("session-" + config.clientId() + "-" + seed, 0, false));
+    }
+
+    /** A node process with its own session and start time, for scenarios with restarts and duplicates. */
+    SimulatedNode(NodeConfig config, int voteId, long seed, Identity identity) {
         this.config = config;
-        this.node = new Node(config, new FixedVoteRandom(voteId, seed));
+        this.identity = identity;
+        this.node = new Node(config, new FixedVoteRandom(voteId, seed), identity);
     }
 
     Node node() {
@@ -46,6 +54,19 @@ final class SimulatedNode implements FakeNetwork.Peer {
     @Override
     public List<Message> tick(long now) {
         return carryOut(node.onTick(now));
+    }
+
+    /** Tells the node that its transport reconnected; returns what it publishes. */
+    List<Message> reconnected(long now) {
+        return carryOut(node.onReconnected(now));
+    }
+
+    /**
+     * The last will that the broker publishes when this process vanishes: the offline
+     * presence with the ClientID, session and start time it connected with.
+     */
+    PresenceMessage will() {
+        return new PresenceMessage(config.clientId(), false, identity.session(), identity.startedAtMillis(), 0, -1);
     }
 
     /** Finds a valid solution of the running search and hands it to the node; returns what the node publishes. */

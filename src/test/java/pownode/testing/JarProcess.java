@@ -21,16 +21,27 @@ public final class JarProcess implements AutoCloseable {
     }
 
     public static JarProcess start(Path output, String... args) throws IOException {
-        return start(output, Map.of(), args);
+        return start(output, List.of(), Map.of(), args);
+    }
+
+    /** Starts the JAR with {@code jvmOptions}, such as {@code -Xmx256m}, before {@code -jar}. */
+    public static JarProcess start(Path output, List<String> jvmOptions, String... args) throws IOException {
+        return start(output, jvmOptions, Map.of(), args);
     }
 
     /** Starts the JAR with {@code environment} added to this JVM's environment. */
     public static JarProcess start(Path output, Map<String, String> environment, String... args) throws IOException {
+        return start(output, List.of(), environment, args);
+    }
+
+    private static JarProcess start(Path output, List<String> jvmOptions, Map<String, String> environment,
+            String... args) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing; run the tests with 'mvn verify'");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));

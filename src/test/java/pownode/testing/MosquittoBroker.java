@@ -13,11 +13,16 @@ import org.junit.jupiter.api.Assumptions;
 public final class MosquittoBroker implements AutoCloseable {
     private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"));
 
-    private final Process process;
+    private final Path binary;
+    private final Path config;
+    private final Path log;
     private final int port;
+    private Process process;
 
-    private MosquittoBroker(Process process, int port) {
-        this.process = process;
+    private MosquittoBroker(Path binary, Path config, Path log, int port) {
+        this.binary = binary;
+        this.config = config;
+        this.log = log;
         this.port = port;
     }
 
@@ -41,16 +46,30 @@ public final class MosquittoBroker implements AutoCloseable {
                 "persistence false",
                 "log_dest stdout",
                 ""));
-        Process process = new ProcessBuilder(binary.toString(), "-c", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("mosquitto-" + port + ".log").toFile())
-                .start();
-        MosquittoBroker broker = new MosquittoBroker(process, port);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !process.isAlive() || FreePort.isListening(port));
-        if (!process.isAlive()) {
-            throw new IllegalStateException("mosquitto exited at start; see " + workDir);
-        }
+        MosquittoBroker broker = new MosquittoBroker(binary, config, workDir.resolve("mosquitto-" + port + ".log"), port);
+        broker.launch();
         return broker;
+    }
+
+    /**
+     * Stops Mosquitto with SIGTERM, waits for its exit, and starts it again on the same port.
+     * Without persistence, the new broker has no sessions, subscriptions or retained messages.
+     */
+    public void restart() throws IOException {
+        close();
+        launch();
+    }
+
+    private void launch() throws IOException {
+        process = new ProcessBuilder(binary.toString(), "-c", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        Process started = process;
+        await().atMost(Duration.ofSeconds(20)).until(() -> !started.isAlive() || FreePort.isListening(port));
+        if (!started.isAlive()) {
+            throw new IllegalStateException("mosquitto exited at start; see " + log);
+        }
     }
 
     public int port() {
