@@ -8,7 +8,8 @@ import pownode.i18n.Messages;
 
 /**
  * Progress on a terminal: one updating status line per challenge, drawn by the progressbar
- * library. The bar counts candidates against the expected number, so it may pass 100 %.
+ * library. The bar counts candidates against the expected number; past it, a message gives
+ * the percentage beyond 100 %.
  */
 final class TerminalProgress implements MiningProgress {
     private static final int REFRESH_MILLIS = 250;
@@ -16,6 +17,7 @@ final class TerminalProgress implements MiningProgress {
     private final Messages messages;
     private final ConsoleProgressBarConsumer console = new ConsoleProgressBarConsumer(System.out);
     private ProgressBar bar;
+    private double expectedHashes;
 
     TerminalProgress(Messages messages) {
         this.messages = messages;
@@ -24,6 +26,7 @@ final class TerminalProgress implements MiningProgress {
     @Override
     public void started(long transactionId, int challenge, double expectedHashes, long nowMillis) {
         stopped();
+        this.expectedHashes = Math.max(1, expectedHashes);
         bar = new ProgressBarBuilder()
                 .setTaskName(messages.get("progress.task", transactionId, challenge))
                 .setInitialMax(Math.max(1, (long) expectedHashes))
@@ -39,8 +42,13 @@ final class TerminalProgress implements MiningProgress {
 
     @Override
     public void update(long hashes, long nowMillis) {
-        if (bar != null) {
-            bar.stepTo(hashes);
+        if (bar == null) {
+            return;
+        }
+        bar.stepTo(hashes);
+        // The bar stops at 100 %, but a random search often needs more than the expected hashes.
+        if (hashes > expectedHashes) {
+            bar.setExtraMessage(messages.get("progress.beyondExpected", hashes / expectedHashes));
         }
     }
 
