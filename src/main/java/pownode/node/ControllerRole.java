@@ -71,6 +71,10 @@ final class ControllerRole {
     }
 
     void onSolution(SolutionMessage proposal, long now) {
+        if (isRepeatedWinner(proposal)) {
+            // The winner sent the same proposal again, for example after a republished challenge: it already has its result.
+            return;
+        }
         RejectReason reason = judge(proposal);
         if (reason != null) {
             publishResult(proposal, ResultMessage.REJECTED, reason);
@@ -108,6 +112,12 @@ final class ControllerRole {
         republishDeferred = false;
         lastRepublishedAt = now;
         outbox.publish(new ChallengeMessage(last.id(), last.challenge()));
+    }
+
+    private boolean isRepeatedWinner(SolutionMessage proposal) {
+        return table.get(proposal.transactionId())
+                .map(row -> row.winner() == proposal.clientId() && row.solution().equals(proposal.solution()))
+                .orElse(false);
     }
 
     /** Returns why {@code proposal} loses, or null when it wins its transaction. */

@@ -1,11 +1,15 @@
 package pownode.runtime;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import pownode.mining.Kernels;
 import pownode.mining.Miner;
@@ -24,6 +28,8 @@ public final class NodeSession {
     public static final int EXIT_OK = 0;
     /** Exit code when the broker could not be reached at start. */
     public static final int EXIT_UNREACHABLE = 1;
+    /** Pause between attempts to reach a broker that is not up yet. */
+    private static final long CONNECT_RETRY_MILLIS = 1000;
     /** Exit code when another process uses this node's ClientID. */
     public static final int EXIT_DUPLICATE_CLIENT_ID = 3;
 
@@ -86,21 +92,56 @@ public final class NodeSession {
         }
     }
 
-    private boolean connect(PahoTransport transport, NodeRuntime loop) {
-        try {
-            transport.connect(loop.transportListener(), Topic.PRESENCE.under(settings.topicPrefix()), lastWill());
-            return true;
-        } catch (MqttException e) {
-            int reason = e.getReasonCode();
-            if (reason == MqttException.REASON_CODE_FAILED_AUTHENTICATION
-                    || reason == MqttException.REASON_CODE_NOT_AUTHORIZED) {
-                presenter.error("transport.authFailed", settings.broker().uri(), describe(e));
-            } else {
-                presenter.error("transport.connectFailed", settings.broker().uri(),
-                        settings.broker().connectTimeoutSeconds(), describe(e));
+    /**
+     * Connects within the connect timeout. A broker that refuses or does not answer yet is
+     * tried again every {@link #CONNECT_RETRY_MILLIS}, so nodes may start before their broker;
+     * rejected credentials and TLS failures end the attempt at once.
+     */
+    private boolean connect(PahoTransport transport, NodeRuntime loop) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.broker().connectTimeoutSeconds());
+        boolean retryAnnounced = false;
+        while (true) {
+            try {
+                transport.connect(loop.transportListener(), Topic.PRESENCE.under(settings.topicPrefix()), lastWill());
+                return true;
+            } catch (MqttException e) {
+                if (isAuthenticationFailure(e)) {
+                    presenter.error("transport.authFailed", settings.broker().uri(), describe(e));
+                    return false;
+                }
+                if (!isWorthRetrying(e) || stopRequested || System.nanoTime() - deadline > 0) {
+                    presenter.error("transport.connectFailed", settings.broker().uri(),
+                            settings.broker().connectTimeoutSeconds(), describe(e));
+                    return false;
+                }
+                if (!retryAnnounced) {
+                    presenter.warn("transport.retrying", settings.broker().uri(), describe(e));
+                    retryAnnounced = true;
+                }
+                // Pacing between connection attempts to a broker that is not up yet.
+                Thread.sleep(CONNECT_RETRY_MILLIS);
             }
-            return false;
         }
+    }
+
+    private static boolean isAuthenticationFailure(MqttException e) {
+        int reason = e.getReasonCode();
+        return reason == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                || reason == MqttException.REASON_CODE_NOT_AUTHORIZED;
+    }
+
+    /** Tells whether a failed connection may succeed later: refused, unreachable or timed out. */
+    private static boolean isWorthRetrying(MqttException e) {
+        if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_TIMEOUT) {
+            return true;
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
+                    || cause instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -15,7 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pownode.broker.EmbeddedBroker;
 import pownode.testing.EventsLog;
+import pownode.testing.FreePort;
 import pownode.testing.JarProcess;
 import pownode.testing.MosquittoBroker;
 
@@ -44,6 +46,32 @@ class FourProcessesIT {
             assertThat(port.find()).as(broker.output()).isTrue();
 
             runGroup("tcp://127.0.0.1:" + port.group(1));
+        }
+    }
+
+    @Test
+    void nodesStartedBeforeBroker_connectOnceItListens() throws Exception {
+        int port = FreePort.pick();
+        List<JarProcess> nodes = new ArrayList<>();
+        try {
+            // Two nodes start while nothing listens on the port yet.
+            for (int i = 0; i < 2; i++) {
+                nodes.add(JarProcess.start(dir.resolve("early-" + i + ".log"), "--nodes", "2",
+                        "--broker", "tcp://127.0.0.1:" + port, "--rounds", "1", "--max-challenge", "2",
+                        "--threads", "1", "--lang", "en"));
+            }
+            for (JarProcess node : nodes) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> node.output().contains("not reachable yet"));
+            }
+
+            // The broker starts within their connect timeout; they connect and finish a round.
+            try (EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", port)) {
+                for (JarProcess node : nodes) {
+                    assertThat(node.waitForExit(90)).as(node.output()).isZero();
+                }
+            }
+        } finally {
+            nodes.forEach(JarProcess::close);
         }
     }
 

@@ -293,6 +293,21 @@ class NodeScenarioTest {
     }
 
     @Test
+    void controller_ignoresWinnerSendingAgain() {
+        // Miner 10 wins TransactionID 0.
+        startThreeNodeGroup(0);
+        network.publishAndDeliver(miner10.solve());
+        String accepted = controller30.published(ResultMessage.class).get(0).solution();
+
+        // The winner sends the same proposal again, as after a republished challenge.
+        network.inject(new SolutionMessage(10, 0, accepted));
+
+        assertThat(controller30.published(ResultMessage.class)).containsExactly(
+                new ResultMessage(10, 0, accepted, ResultMessage.ACCEPTED));
+        assertThat(rejectReasons(controller30)).isEmpty();
+    }
+
+    @Test
     void controller_rejectsLateSolutionDuringDelay() {
         // The broker loses everything for miner 20 while miner 10 wins TransactionID 0.
         startThreeNodeGroup(0);
