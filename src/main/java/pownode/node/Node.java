@@ -1,6 +1,7 @@
 package pownode.node;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,6 +31,8 @@ import pownode.protocol.VoteMessage;
 public final class Node {
     /** Challenges and results kept while the election is still running, replayed to the miner role. */
     private static final int MAX_HELD_MESSAGES = 64;
+    /** How often a node stuck in discovery or an election says what it waits for. */
+    static final long WAITING_REPORT_MILLIS = 10_000;
     /** Departures this recent are taken back when the broker connection drops right after them. */
     static final long WILLS_BEFORE_OUTAGE_MILLIS = 3000;
 
@@ -56,6 +59,8 @@ public final class Node {
      */
     private long highestTransactionHeard = -1;
     private long nextRepublishAt;
+    /** When discovery or the current election last started or reported that it waits; -1 before start. */
+    private long waitingSince = -1;
     private boolean aborted;
     private ControllerRole controller;
     private MinerRole miner;
@@ -77,6 +82,7 @@ public final class Node {
     public List<Action> start(long now) {
         requirePhase(Phase.NEW, Phase.DISCOVERY);
         phase = Phase.DISCOVERY;
+        waitingSince = now;
         membership.heardFrom(config.clientId(), new Outbox());
         publishPresence(now);
         publishInit(now);
@@ -163,8 +169,32 @@ public final class Node {
         if (phase == Phase.CONTROLLER) {
             controller.onTick(now);
         }
+        reportWaitingIfDue(now);
         sendDueReplies(now);
         return outbox.drain();
+    }
+
+    /** Says every {@link #WAITING_REPORT_MILLIS} which participants or votes discovery or an election still lacks. */
+    private void reportWaitingIfDue(long now) {
+        if (phase != Phase.DISCOVERY && phase != Phase.ELECTION) {
+            return;
+        }
+        if (waitingSince < 0 || now - waitingSince < WAITING_REPORT_MILLIS) {
+            return;
+        }
+        waitingSince = now;
+        if (phase == Phase.DISCOVERY) {
+            outbox.report(new NodeEvent.StillWaiting(Phase.DISCOVERY, membership.knownCount(),
+                    config.expectedParticipants(), List.of()));
+            return;
+        }
+        List<Integer> missing = new ArrayList<>();
+        for (int peer : membership.known()) {
+            if (membership.isLive(peer) && !votes.containsKey(peer)) {
+                missing.add(peer);
+            }
+        }
+        outbox.report(new NodeEvent.StillWaiting(Phase.ELECTION, votes.size(), membership.votesNeeded(), missing));
     }
 
     /** Handles a solution that this node's miner found for {@code transactionId}. */
@@ -398,6 +428,7 @@ public final class Node {
             outbox.report(new NodeEvent.ElectionStarted(number, reason));
         }
         phase = Phase.ELECTION;
+        waitingSince = now;
         election = number;
         leader = -1;
         controller = null;

@@ -84,4 +84,11 @@ public sealed interface NodeEvent {
 
     record RoundsCompleted(int rounds) implements NodeEvent {
     }
+
+    /**
+     * Discovery or an election still waits: {@code have} of {@code need} participants or
+     * votes, and in an election the live participants whose vote is {@code missing}.
+     */
+    record StillWaiting(Phase phase, int have, int need, List<Integer> missing) implements NodeEvent {
+    }
 }

@@ -122,6 +122,12 @@ public final class Presenter {
             String kind = "ignored." + ignored.reason().name();
             rateLimitedWarning(kind, nowMillis, kind, ignored.topic().under(topicPrefix), ignored.detail(),
                     difficulty.name().toLowerCase(Locale.ROOT));
+        } else if (event instanceof NodeEvent.StillWaiting waiting) {
+            if (waiting.phase() == pownode.node.Phase.DISCOVERY) {
+                warn("waiting.discovery", waiting.have(), waiting.need());
+            } else {
+                warn("waiting.election", waiting.have(), waiting.need(), joined(waiting.missing()));
+            }
         } else if (event instanceof NodeEvent.RoundsCompleted completed) {
             info("event.roundsCompleted", completed.rounds());
         }
