@@ -18,7 +18,7 @@ jar=target/node.jar
 
 if [[ ! -f $jar || -n $(find src pom.xml -newer "$jar" -print -quit) ]]; then
   echo "Building $jar..."
-  mvn -B -q -DskipTests package
+  mvn -B -q -Dstyle.color=never -DskipTests package
 fi
 
 # The broker takes only the language of the node options.

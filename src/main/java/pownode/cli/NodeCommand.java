@@ -20,6 +20,7 @@ import pownode.i18n.Messages;
 import pownode.node.NodeConfig;
 import pownode.protocol.Difficulty;
 import pownode.protocol.Ranges;
+import pownode.runtime.EventsFile;
 import pownode.runtime.NodeSession;
 import pownode.runtime.NodeSettings;
 import pownode.transport.BrokerSettings;
@@ -54,7 +55,7 @@ final class NodeCommand implements Callable<Integer> {
     private Integer threads;
 
     @Option(names = "--difficulty-unit", paramLabel = "hex|bits", defaultValue = "hex",
-            descriptionKey = "option.difficultyUnit")
+            descriptionKey = "option.difficultyUnit", completionCandidates = DifficultyUnits.class)
     private Difficulty difficulty;
 
     @Option(names = "--min-challenge", paramLabel = "C", descriptionKey = "option.minChallenge")
@@ -65,7 +66,7 @@ final class NodeCommand implements Callable<Integer> {
 
     @Option(names = "--next-challenge-delay", paramLabel = "SECONDS", defaultValue = "5",
             descriptionKey = "option.nextChallengeDelay")
-    private BigDecimal nextChallengeDelay;
+    private String nextChallengeDelay;
 
     @Option(names = "--rounds", paramLabel = "R", defaultValue = "0", descriptionKey = "option.rounds")
     private int rounds;
@@ -94,6 +95,13 @@ final class NodeCommand implements Callable<Integer> {
 
     private final Messages messages;
 
+    /** The values of {@code --difficulty-unit} offered by shell completion, as users type them. */
+    static final class DifficultyUnits extends java.util.ArrayList<String> {
+        DifficultyUnits() {
+            super(java.util.List.of("hex", "bits"));
+        }
+    }
+
     NodeCommand(Messages messages) {
         this.messages = messages;
     }
@@ -119,6 +127,7 @@ final class NodeCommand implements Callable<Integer> {
         long delayMillis = requireDelayMillis();
         validateBroker();
         validateTopicPrefix();
+        validateEventsFile();
 
         RandomGenerator random = seed == null ? new SplittableRandom() : new SplittableRandom(seed);
         // The ClientID is drawn before anything else exists and never changes afterwards.
@@ -141,7 +150,7 @@ final class NodeCommand implements Callable<Integer> {
             return TrustedCertificates.socketFactory(caFile);
         } catch (IOException | GeneralSecurityException e) {
             throw new InvalidOptionException(spec.commandLine(),
-                    messages.get("cli.error.caFile", caFile, String.valueOf(e.getMessage())));
+                    messages.get("cli.error.caFile", caFile, describeIoProblem(e)));
         }
     }
 
@@ -173,12 +182,37 @@ final class NodeCommand implements Callable<Integer> {
                 messages.get("cli.error.challengeRange", option, value, unit, limit));
     }
 
+    /** Reads {@code --next-challenge-delay} in seconds; a decimal comma, as Brazilians write it, works too. */
     private long requireDelayMillis() {
-        BigDecimal millis = nextChallengeDelay.movePointRight(3);
-        if (nextChallengeDelay.signum() < 0 || millis.compareTo(BigDecimal.valueOf(86_400_000L)) > 0) {
-            throw invalid("--next-challenge-delay", nextChallengeDelay.toPlainString());
+        BigDecimal seconds;
+        try {
+            seconds = new BigDecimal(nextChallengeDelay.trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw invalid("--next-challenge-delay", nextChallengeDelay);
+        }
+        BigDecimal millis = seconds.movePointRight(3);
+        if (seconds.signum() < 0 || millis.compareTo(BigDecimal.valueOf(86_400_000L)) > 0) {
+            throw invalid("--next-challenge-delay", nextChallengeDelay);
         }
         return millis.longValue();
+    }
+
+    /** Opens {@code --events} for appending once, so that an unwritable path fails before connecting. */
+    private void validateEventsFile() {
+        if (events == null) {
+            return;
+        }
+        try {
+            EventsFile.open(events, 0).close();
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidOptionException(spec.commandLine(),
+                    messages.get("cli.error.eventsFile", events, describeIoProblem(e)));
+        }
+    }
+
+    private static String describeIoProblem(Exception e) {
+        String name = e.getClass().getSimpleName();
+        return e.getMessage() == null ? name : name + ": " + e.getMessage();
     }
 
     private void validateBroker() {

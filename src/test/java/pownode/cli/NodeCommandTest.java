@@ -5,6 +5,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -178,6 +180,22 @@ class NodeCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("pow-node 0.1.0");
+    }
+
+    @Test
+    void eventsPathIsFolder_exitsTwoNamingOption(@TempDir Path folder) {
+        Run run = run("--nodes", "3", "--broker", "tcp://127.0.0.1:1", "--events", folder.toString(), "--lang", "en");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Cannot write the events file " + folder).contains("--events");
+    }
+
+    @Test
+    void caFileMissing_exitsTwoNamingFile() {
+        Run run = run("--nodes", "3", "--broker", "ssl://127.0.0.1:1", "--ca-file", "missing-ca.pem", "--lang", "pt");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--ca-file missing-ca.pem").contains("NoSuchFileException");
     }
 
     @Test

@@ -59,11 +59,11 @@ class RunStatsTest {
             output = out.text();
         }
 
-        assertThat(output).contains("Scoreboard after 3 rounds:");
-        assertThat(output).contains("10: 2 wins").contains("20: 1 wins");
-        assertThat(output.indexOf("10: 2 wins")).as("most wins first").isLessThan(output.indexOf("20: 1 wins"));
-        assertThat(output).contains("Challenge 2: solved in 0.30 s on average over 2 rounds");
-        assertThat(output).contains("Challenge 5: solved in 4.00 s on average over 1 rounds");
+        assertThat(output).contains("Scoreboard after 3 accepted results (wins per ClientID):");
+        assertThat(output).contains("  10: 2").contains("  20: 1");
+        assertThat(output.indexOf("  10: 2")).as("most wins first").isLessThan(output.indexOf("  20: 1"));
+        assertThat(output).contains("Challenge 2: solved in 0.30 s on average (rounds: 2)");
+        assertThat(output).contains("Challenge 5: solved in 4.00 s on average (rounds: 1)");
     }
 
     @Test
@@ -80,7 +80,7 @@ class RunStatsTest {
             output = out.text();
         }
 
-        assertThat(output).contains("Resumo: minerador, 1 resultados aceitos vistos, 1 vencidos por este nó");
+        assertThat(output).contains("Resumo: minerador; resultados aceitos vistos: 1; vencidos por este nó: 1;");
         assertThat(output).contains("1.234.567 hashes/s");
     }
 
@@ -94,7 +94,7 @@ class RunStatsTest {
             output = out.text();
         }
 
-        assertThat(output).contains("Summary: controller, 3 accepted results published; the controller does not mine.");
+        assertThat(output).contains("Summary: controller; accepted results published: 3. The controller does not mine.");
     }
 
     /** A controller (ClientID 30) that saw 10 win twice at Challenge 2 and 20 once at Challenge 5. */
