@@ -31,7 +31,7 @@ import pownode.protocol.VoteMessage;
 public final class Node {
     /** Challenges and results kept while the election is still running, replayed to the miner role. */
     private static final int MAX_HELD_MESSAGES = 64;
-    /** How often a node stuck in discovery or an election says what it waits for. */
+    /** Interval at which a node stuck in discovery or an election reports what it waits for. */
     static final long WAITING_REPORT_MILLIS = 10_000;
     /** Departures this recent are taken back when the broker connection drops right after them. */
     static final long WILLS_BEFORE_OUTAGE_MILLIS = 3000;
@@ -112,8 +112,8 @@ public final class Node {
     /**
      * Takes back the departures of the last {@link #WILLS_BEFORE_OUTAGE_MILLIS} when this
      * node loses the broker. Mosquitto 2.0 delivers the wills of clients that are still alive
-     * while it shuts down, so a node that saw them would wait for fewer votes than its peers
-     * and could elect another leader; the peers count again until they really leave.
+     * while it shuts down. A node that counted them as gone would wait for fewer votes than its
+     * peers and could elect another leader, so they count as live until they really leave.
      */
     public List<Action> onConnectionLost(long now) {
         if (isFinished() || phase == Phase.NEW) {
@@ -174,7 +174,7 @@ public final class Node {
         return outbox.drain();
     }
 
-    /** Says every {@link #WAITING_REPORT_MILLIS} which participants or votes discovery or an election still lacks. */
+    /** Reports every {@link #WAITING_REPORT_MILLIS} which participants or votes discovery or an election still lacks. */
     private void reportWaitingIfDue(long now) {
         if (phase != Phase.DISCOVERY && phase != Phase.ELECTION) {
             return;
@@ -213,12 +213,12 @@ public final class Node {
         return config.clientId();
     }
 
-    /** The elected leader's ClientID, or -1 while no election has ended. */
+    /** Returns the elected leader's ClientID, or -1 while no election has ended. */
     public int leader() {
         return leader;
     }
 
-    /** The number of the current election: 0 for the first one. */
+    /** Returns the number of the current election, 0 for the first one. */
     public int election() {
         return election;
     }
@@ -334,7 +334,7 @@ public final class Node {
 
     private void onDuplicate(PresenceMessage other, long now) {
         if (!identity.startedAfter(other.session(), other.startedAt())) {
-            // The other process started later: make sure it sees this node and gives way.
+            // The other process started later: reply with this node's presence so that it gives way.
             presenceReplies.requestFrom(other.clientId(), now);
             return;
         }
