@@ -24,8 +24,8 @@ import pownode.report.RunReport;
 
 /**
  * {@code java -jar node.jar report}: writes an HTML page about one run from its nodes'
- * events files. Exits 2 for invalid options or input files, 1 when a file cannot be read
- * or the page cannot be written.
+ * events files. Exits 2 for an invalid option or an events file that is missing or
+ * invalid, 1 when an existing events file cannot be read or the page cannot be written.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, version = "pow-node 0.1.0",
         resourceBundle = "i18n.report", usageHelpAutoWidth = true)

@@ -30,6 +30,19 @@ public record EventLine(Path file, int lineNumber, String event, Instant time, i
         return value.asInt();
     }
 
+    /**
+     * Reads the optional field {@code name} as an int, or returns {@code absent} when the line
+     * has no such field. Files written before the field existed lack it.
+     */
+    public int optionalInt(String name, int absent) throws InvalidEventsException {
+        return json.has(name) ? requireInt(name) : absent;
+    }
+
+    /** Reads the optional boolean field {@code name}, or returns {@code absent} when it is missing. */
+    public boolean optionalBoolean(String name, boolean absent) throws InvalidEventsException {
+        return json.has(name) ? requireBoolean(name) : absent;
+    }
+
     /** Reads the text field {@code name}; throws when it is missing or not a string. */
     public String requireText(String name) throws InvalidEventsException {
         JsonNode value = json.get(name);

@@ -36,7 +36,17 @@ final class ReportCharts {
         this.messages = messages;
     }
 
-    /** Draws each round as a bar from its challenge to its accepted result, one color per winner. */
+    private static final Color FIRST_ELECTION_COLOR = Color.BLACK;
+    /** Elections after a failover get a color of their own, so the legend separates them from election 0. */
+    private static final Color LATER_ELECTION_COLOR = new Color(130, 40, 170);
+    private static final Color LEFT_COLOR = new Color(200, 30, 30);
+    private static final Color JOINED_COLOR = new Color(30, 110, 200);
+
+    /**
+     * Draws each round as a bar from its challenge to its accepted result, one color per
+     * winner, with dashed lines at discovery, at each election, where a participant left and
+     * where a node joined late.
+     */
     XYChart timeline(Run run) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(messages.get("chart.timeline.title"))
@@ -48,7 +58,21 @@ final class ReportCharts {
             addRoundBars(chart, run.start(), entry.getKey(), entry.getValue());
         }
         markPhase(chart, run, run.discoveredAt(), messages.get("chart.timeline.discovered"), Color.GRAY);
-        markPhase(chart, run, run.electedAt(), messages.get("chart.timeline.elected"), Color.BLACK);
+        for (Departure departure : run.departures()) {
+            markPhase(chart, run, departure.leftAt(), messages.get("chart.timeline.left", departure.participant()),
+                    LEFT_COLOR);
+        }
+        for (Election election : run.elections()) {
+            if (election.decided()) {
+                markPhase(chart, run, election.electedAt(),
+                        messages.get("chart.timeline.elected", election.number(), election.leader()),
+                        election.number() == 0 ? FIRST_ELECTION_COLOR : LATER_ELECTION_COLOR);
+            }
+        }
+        for (LateJoiner joiner : run.lateJoiners()) {
+            markPhase(chart, run, joiner.joinedAt(), messages.get("chart.timeline.joined", joiner.clientId()),
+                    JOINED_COLOR);
+        }
         return chart;
     }
 

@@ -35,12 +35,13 @@ final class ReportFormat {
     }
 
     /**
-     * Returns the ClientIDs that mined in this run, sorted: every participant but the leader,
-     * and any node that won or proposed a solution.
+     * Returns the ClientIDs that mined in this run, sorted: every participant and late joiner
+     * that was never elected leader, and any node that won or proposed a solution.
      */
     static TreeSet<Integer> miners(Run run) {
         TreeSet<Integer> miners = new TreeSet<>(run.participants().isEmpty() ? run.nodes() : run.participants());
-        miners.remove(run.leader());
+        run.lateJoiners().forEach(joiner -> miners.add(joiner.clientId()));
+        miners.removeAll(run.leaders());
         run.rounds().stream().filter(Round::solved).forEach(round -> miners.add(round.winner()));
         run.solutions().forEach(solution -> miners.add(solution.clientId()));
         return miners;

@@ -1,6 +1,7 @@
 package pownode.report;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -62,17 +63,35 @@ final class ReportPage {
     }
 
     private void summary(Run run, Difficulty unit, boolean unitInferred) {
-        String leader = run.leader() < 0 ? text("page.unknown")
-                : escape(messages.get("page.summary.leader", run.leader(), run.leaderVoteId()));
         long solved = run.rounds().stream().filter(Round::solved).count();
         html.append("<p>").append(escape(messages.get("page.summary.group", run.participants().size(),
-                run.nodes().size(), run.rounds().size(), solved))).append(' ').append(leader).append("</p>\n");
+                run.nodes().size(), run.rounds().size(), solved))).append(' ').append(leaders(run)).append("</p>\n");
+        if (!run.lateJoiners().isEmpty()) {
+            String joiners = run.lateJoiners().stream().map(joiner -> String.valueOf(joiner.clientId()))
+                    .collect(Collectors.joining(", "));
+            paragraph(messages.get("page.summary.lateJoiners", joiners));
+        }
         String unitSource = unitInferred ? "page.summary.unitInferred" : "page.summary.unitOption";
         OptionalDouble rate = HashRate.group(run);
         String rateText = rate.isPresent()
                 ? messages.get("page.summary.rate", ReportFormat.hashRate(rate.getAsDouble(), locale))
                 : messages.get("page.summary.noRate");
         paragraph(messages.get(unitSource, key(unit)) + " " + rateText);
+    }
+
+    /** Returns one escaped sentence per decided election, or the notice that no file has one. */
+    private String leaders(Run run) {
+        List<String> sentences = new ArrayList<>();
+        for (Election election : run.elections()) {
+            if (!election.decided()) {
+                continue;
+            }
+            sentences.add(election.leaderVoteId() < 0
+                    ? messages.get("page.summary.leaderNoVote", election.number(), election.leader())
+                    : messages.get("page.summary.leader", election.number(), election.leader(),
+                            election.leaderVoteId()));
+        }
+        return sentences.isEmpty() ? text("page.unknown") : escape(String.join(" ", sentences));
     }
 
     private void image(byte[] png, String altKey) {

@@ -7,9 +7,11 @@ import java.util.Optional;
 /**
  * One proof-of-work round: the challenge the controller published and, once a solution was
  * accepted, the time of the result and the winning miner. {@code solvedAt} is null and
- * {@code winner} is -1 for a round that ended without an accepted result.
+ * {@code winner} is -1 for a round that ended without an accepted result. {@code election}
+ * is the number of the election whose leader published the challenge.
  */
-public record Round(long transactionId, int challenge, Instant issuedAt, Instant solvedAt, int winner) {
+public record Round(long transactionId, int challenge, int election, Instant issuedAt, Instant solvedAt,
+        int winner) {
 
     public boolean solved() {
         return solvedAt != null;

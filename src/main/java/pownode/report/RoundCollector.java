@@ -7,38 +7,42 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Collects the rounds and the mined solutions of a run from its nodes' files. Times come
- * from the leader's file when it was read, because the controller publishes challenges and
- * results; otherwise from the earliest line of any miner.
+ * Collects the rounds and the mined solutions of a run from its nodes' files. A round's
+ * times and election come from the file of the node that was the controller when it wrote
+ * the line, because the controller publishes challenges and results. Without that file they
+ * come from the earliest line of any miner. TransactionIDs continue across elections, so a
+ * round is keyed by its TransactionID alone.
  */
 final class RoundCollector {
-    private final int leader;
     private final Map<Long, EventLine> challenges = new TreeMap<>();
     private final Map<Long, EventLine> winners = new TreeMap<>();
     private final Map<Long, TimeChoice> issuedAt = new TreeMap<>();
     private final Map<Long, TimeChoice> solvedAt = new TreeMap<>();
     private final List<MinedSolution> solutions = new ArrayList<>();
 
-    RoundCollector(int leader) {
-        this.leader = leader;
-    }
-
     /** Adds the challenge, result and solution lines of {@code log}, checking them against earlier files. */
     void add(NodeLog log) throws InvalidEventsException {
-        boolean fromLeader = log.clientId() == leader;
+        // The election this node was in when it wrote the line, and whether it led that election.
+        int election = 0;
+        boolean controller = false;
         for (EventLine line : log.lines()) {
             switch (line.event()) {
-                case "challenge" -> addChallenge(line, fromLeader);
-                case "result" -> addResult(line, fromLeader);
+                case "elected" -> {
+                    election = line.optionalInt("election", 0);
+                    controller = line.requireInt("leader") == log.clientId();
+                }
+                case "electionStarted" -> controller = false;
+                case "challenge" -> addChallenge(line, election, controller);
+                case "result" -> addResult(line, election, controller);
                 case "solution" -> addSolution(line);
                 default -> {
-                    // discovered and elected are read by RunAssembler; unknown events are skipped.
+                    // discovered and left are read by RunAssembler; unknown events are skipped.
                 }
             }
         }
     }
 
-    private void addChallenge(EventLine line, boolean fromLeader) throws InvalidEventsException {
+    private void addChallenge(EventLine line, int election, boolean fromLeader) throws InvalidEventsException {
         long transactionId = line.requireLong("transactionId");
         int challenge = line.requireInt("challenge");
         EventLine earlier = challenges.putIfAbsent(transactionId, line);
@@ -46,10 +50,10 @@ final class RoundCollector {
             throw line.error("error.challengeDiffers", transactionId, challenge,
                     earlier.requireInt("challenge"), earlier.file(), earlier.lineNumber());
         }
-        issuedAt.computeIfAbsent(transactionId, id -> new TimeChoice()).offer(line.time(), fromLeader);
+        issuedAt.computeIfAbsent(transactionId, id -> new TimeChoice()).offer(line.time(), election, fromLeader);
     }
 
-    private void addResult(EventLine line, boolean fromLeader) throws InvalidEventsException {
+    private void addResult(EventLine line, int election, boolean fromLeader) throws InvalidEventsException {
         long transactionId = line.requireLong("transactionId");
         if (!line.requireBoolean("accepted")) {
             return;
@@ -60,7 +64,7 @@ final class RoundCollector {
             throw line.error("error.winnerDiffers", transactionId, winner,
                     earlier.requireInt("winner"), earlier.file(), earlier.lineNumber());
         }
-        solvedAt.computeIfAbsent(transactionId, id -> new TimeChoice()).offer(line.time(), fromLeader);
+        solvedAt.computeIfAbsent(transactionId, id -> new TimeChoice()).offer(line.time(), election, fromLeader);
     }
 
     private void addSolution(EventLine line) throws InvalidEventsException {
@@ -74,9 +78,10 @@ final class RoundCollector {
         for (Map.Entry<Long, EventLine> entry : challenges.entrySet()) {
             long transactionId = entry.getKey();
             EventLine won = winners.get(transactionId);
+            TimeChoice issued = issuedAt.get(transactionId);
             TimeChoice solved = solvedAt.get(transactionId);
-            rounds.add(new Round(transactionId, entry.getValue().requireInt("challenge"),
-                    issuedAt.get(transactionId).value(), solved == null ? null : solved.value(),
+            rounds.add(new Round(transactionId, entry.getValue().requireInt("challenge"), issued.election(),
+                    issued.time(), solved == null ? null : solved.time(),
                     won == null ? -1 : won.requireInt("winner")));
         }
         return rounds;
@@ -86,22 +91,33 @@ final class RoundCollector {
         return List.copyOf(solutions);
     }
 
-    /** The leader's time of an event when there is one, otherwise the earliest time seen. */
+    /**
+     * The controller's line of an event when there is one, otherwise the earliest line seen:
+     * its time and the election its writer was in.
+     */
     private static final class TimeChoice {
         private Instant fromLeader;
+        private int fromLeaderElection;
         private Instant earliest;
+        private int earliestElection;
 
-        void offer(Instant time, boolean isLeader) {
+        void offer(Instant time, int election, boolean isLeader) {
             if (isLeader && fromLeader == null) {
                 fromLeader = time;
+                fromLeaderElection = election;
             }
             if (earliest == null || time.isBefore(earliest)) {
                 earliest = time;
+                earliestElection = election;
             }
         }
 
-        Instant value() {
+        Instant time() {
             return fromLeader != null ? fromLeader : earliest;
+        }
+
+        int election() {
+            return fromLeader != null ? fromLeaderElection : earliestElection;
         }
     }
 }

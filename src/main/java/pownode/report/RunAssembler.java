@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Merges the events files of one run into a {@link Run}, and rejects files that cannot
- * belong to the same run: two files of one ClientID, a file with two runs in it, and files
- * that disagree on the participants, the leader, a round's Challenge or its winner.
+ * belong to the same run: two files of one ClientID, a file with two runs in it, a node
+ * that is neither a participant nor a late joiner, and files that disagree on the
+ * participants, the leader of an election, a round's Challenge or its winner.
  */
 public final class RunAssembler {
 
@@ -22,17 +23,16 @@ public final class RunAssembler {
             checkSingleRun(log);
         }
         List<Integer> participants = agreedParticipants(logs);
-        checkParticipation(logs, participants);
-        Optional<EventLine> election = agreedElection(logs);
-        int leader = election.isPresent() ? election.get().requireInt("leader") : -1;
-        long leaderVoteId = election.isPresent() ? election.get().requireLong("leaderVoteId") : -1;
+        List<LateJoiner> lateJoiners = lateJoiners(logs, participants);
 
-        RoundCollector rounds = new RoundCollector(leader);
+        ElectionCollector elections = new ElectionCollector();
+        RoundCollector rounds = new RoundCollector();
         for (NodeLog log : logs) {
+            elections.add(log);
             rounds.add(log);
         }
-        return new Run(logs.stream().map(NodeLog::clientId).toList(), participants, leader, leaderVoteId,
-                earliestTime(logs, null), earliestTime(logs, "discovered"), earliestTime(logs, "elected"),
+        return new Run(logs.stream().map(NodeLog::clientId).toList(), participants, elections.elections(),
+                lateJoiners, departures(logs), earliestTime(logs, null), earliestTime(logs, "discovered"),
                 rounds.rounds(), rounds.solutions());
     }
 
@@ -47,66 +47,116 @@ public final class RunAssembler {
     }
 
     /**
-     * Rejects a second discovery or election in one file. A node appends to its events file,
-     * so the second one starts another run.
+     * Rejects a second discovery, or a second vote in election 0, in one file. A node appends
+     * to its events file, so either one starts another run. Elections 1, 2, ... after a
+     * failover belong to the same run, and so does an election 0 that a restarted process
+     * with the same ClientID joined without voting ({@code adopted}).
      */
     private static void checkSingleRun(NodeLog log) throws InvalidEventsException {
-        for (String event : List.of("discovered", "elected")) {
-            List<EventLine> lines = log.all(event);
-            if (lines.size() > 1) {
-                throw lines.get(1).error("error.secondRun", event, lines.get(0).lineNumber());
+        List<EventLine> discovered = log.all("discovered");
+        if (discovered.size() > 1) {
+            throw discovered.get(1).error("error.secondRun", "discovered", discovered.get(0).lineNumber());
+        }
+        EventLine firstVote = null;
+        for (EventLine elected : log.all("elected")) {
+            if (elected.optionalInt("election", 0) != 0 || elected.optionalBoolean("adopted", false)) {
+                continue;
             }
+            if (firstVote != null) {
+                throw elected.error("error.secondElectionZero", firstVote.lineNumber());
+            }
+            firstVote = elected;
         }
     }
 
+    /**
+     * Returns the participants that the files agree on. A late joiner's {@code discovered}
+     * event is not compared, because it saw the group after some participants had left.
+     */
     private static List<Integer> agreedParticipants(List<NodeLog> logs) throws InvalidEventsException {
         EventLine reference = null;
         List<Integer> participants = List.of();
         for (NodeLog log : logs) {
             Optional<EventLine> discovered = log.first("discovered");
-            if (discovered.isEmpty()) {
+            if (discovered.isEmpty() || joinedWithoutVoting(log)) {
                 continue;
             }
-            List<Integer> these = discovered.get().requireIntList("participants").stream().sorted().toList();
+            List<Integer> found = discovered.get().requireIntList("participants").stream().sorted().toList();
             if (reference == null) {
                 reference = discovered.get();
-                participants = these;
-            } else if (!these.equals(participants)) {
-                throw discovered.get().error("error.participantsDiffer", these, participants, reference.file());
+                participants = found;
+            } else if (!found.equals(participants)) {
+                throw discovered.get().error("error.participantsDiffer", found, participants, reference.file());
             }
         }
         return participants;
     }
 
-    private static void checkParticipation(List<NodeLog> logs, List<Integer> participants)
+    /**
+     * Returns the nodes that joined after discovery, and rejects a node that belongs to another
+     * run. A node joined late when its first {@code elected} event is {@code adopted}, or when
+     * it is not a participant but its first event lies within the participants' events.
+     */
+    private static List<LateJoiner> lateJoiners(List<NodeLog> logs, List<Integer> participants)
             throws InvalidEventsException {
-        if (participants.isEmpty()) {
-            return;
-        }
+        Instant spanStart = null;
+        Instant spanEnd = null;
         for (NodeLog log : logs) {
-            if (!participants.contains(log.clientId())) {
-                throw log.lines().get(0).error("error.notParticipant", log.clientId(), participants);
+            if (participants.contains(log.clientId())) {
+                Instant first = log.lines().get(0).time();
+                Instant last = log.lines().get(log.lines().size() - 1).time();
+                spanStart = spanStart == null || first.isBefore(spanStart) ? first : spanStart;
+                spanEnd = spanEnd == null || last.isAfter(spanEnd) ? last : spanEnd;
             }
         }
-    }
-
-    private static Optional<EventLine> agreedElection(List<NodeLog> logs) throws InvalidEventsException {
-        EventLine reference = null;
+        List<LateJoiner> lateJoiners = new ArrayList<>();
         for (NodeLog log : logs) {
-            Optional<EventLine> elected = log.first("elected");
-            if (elected.isEmpty()) {
+            boolean participant = participants.isEmpty() || participants.contains(log.clientId());
+            boolean adopted = joinedWithoutVoting(log);
+            if (participant && !adopted) {
                 continue;
             }
-            int leader = elected.get().requireInt("leader");
-            if (reference == null) {
-                reference = elected.get();
-                reference.requireLong("leaderVoteId");
-            } else if (leader != reference.requireInt("leader")) {
-                throw elected.get().error("error.leaderDiffers", leader, reference.requireInt("leader"),
-                        reference.file());
+            EventLine first = log.lines().get(0);
+            boolean withinRun = spanStart != null && !first.time().isBefore(spanStart)
+                    && !first.time().isAfter(spanEnd);
+            if (!adopted && !withinRun) {
+                throw first.error("error.notParticipant", log.clientId(), participants, first.time(),
+                        String.valueOf(spanStart), String.valueOf(spanEnd));
+            }
+            lateJoiners.add(lateJoiner(log));
+        }
+        lateJoiners.sort(Comparator.comparing(LateJoiner::clientId));
+        return lateJoiners;
+    }
+
+    private static LateJoiner lateJoiner(NodeLog log) throws InvalidEventsException {
+        Optional<EventLine> elected = log.first("elected");
+        if (elected.isEmpty()) {
+            return new LateJoiner(log.clientId(), log.lines().get(0).time(), -1, -1);
+        }
+        return new LateJoiner(log.clientId(), elected.get().time(), elected.get().optionalInt("election", 0),
+                elected.get().requireInt("leader"));
+    }
+
+    /** Tells whether the first {@code elected} event of {@code log} adopted a running group's leader. */
+    private static boolean joinedWithoutVoting(NodeLog log) throws InvalidEventsException {
+        Optional<EventLine> elected = log.first("elected");
+        return elected.isPresent() && elected.get().optionalBoolean("adopted", false);
+    }
+
+    /** Returns each participant that some file saw leave, at the earliest such event, in time order. */
+    private static List<Departure> departures(List<NodeLog> logs) throws InvalidEventsException {
+        Map<Integer, Instant> leftAt = new HashMap<>();
+        for (NodeLog log : logs) {
+            for (EventLine line : log.all("left")) {
+                leftAt.merge(line.requireInt("participant"), line.time(),
+                        (known, time) -> time.isBefore(known) ? time : known);
             }
         }
-        return Optional.ofNullable(reference);
+        List<Departure> departures = new ArrayList<>();
+        leftAt.forEach((participant, time) -> departures.add(new Departure(participant, time)));
+        departures.sort(Comparator.comparing(Departure::leftAt).thenComparing(Departure::participant));
+        return departures;
     }
 
     /** Returns the earliest time of {@code event} in any file, or of any event when it is null. */

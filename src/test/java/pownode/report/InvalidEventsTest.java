@@ -57,7 +57,7 @@ class InvalidEventsTest {
                         line -> line.putArray("participants").add(11_913).add(45_378)), 2, 1,
                         "error.participantsDiffer"),
                 Arguments.of("node of another run", (Edit) files -> files.set(3, List.of(
-                        "{\"event\":\"challenge\",\"time\":\"2026-12-04T20:25:51Z\",\"clientId\":999,"
+                        "{\"event\":\"challenge\",\"time\":\"2026-12-03T20:25:51Z\",\"clientId\":999,"
                                 + "\"transactionId\":0,\"challenge\":4}")), 4, 1, "error.notParticipant"),
                 Arguments.of("leader differs", editJson(3, 2, line -> line.put("leader", 45_378)), 3, 2,
                         "error.leaderDiffers"),
@@ -67,10 +67,45 @@ class InvalidEventsTest {
                         "error.winnerDiffers"));
     }
 
+    /** Edits of run-with-failover: node-1 is the first leader, node-3 the second, node-5 the late joiner. */
+    static Stream<Arguments> failoverCases() {
+        return Stream.of(
+                // name, edit, file number (1-based), line (0 for the whole file), message key
+                Arguments.of("second vote in election 0", editJson(2, 19, line -> line.put("election", 0)), 2, 19,
+                        "error.secondElectionZero"),
+                Arguments.of("second discovery after a failover", (Edit) files -> files.get(3).add(18,
+                        files.get(3).get(0)), 4, 19, "error.secondRun"),
+                Arguments.of("restart appended to the same file", (Edit) files -> files.get(1).addAll(files.get(4)),
+                        2, 46, "error.clientIdChanged"),
+                Arguments.of("leader of election 1 differs", editJson(4, 19, line -> line.put("leader", 21_043)), 4,
+                        19, "error.leaderDiffers"),
+                Arguments.of("late joiner outside the run", (Edit) files -> {
+                    editJson(5, 1, line -> line.remove("adopted")).accept(files);
+                    editJson(5, 1, line -> line.put("time", "2026-12-05T21:24:22Z")).accept(files);
+                }, 5, 1, "error.notParticipant"),
+                Arguments.of("adopted node without leader", editJson(5, 1, line -> line.remove("leader")), 5, 1,
+                        "error.field"),
+                Arguments.of("election started without reason", editJson(3, 17, line -> line.remove("reason")), 3,
+                        17, "error.field"),
+                Arguments.of("left without participant", editJson(2, 17, line -> line.remove("participant")), 2, 17,
+                        "error.field"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void render_namesFileAndLine(String name, Edit edit, int fileNumber, int line, String key) throws Exception {
-        List<List<String>> lines = RecordedRun.lines();
+        checkError(RecordedRun.lines(), name, edit, fileNumber, line, key);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failoverCases")
+    void failoverRender_namesFileAndLine(String name, Edit edit, int fileNumber, int line, String key)
+            throws Exception {
+        checkError(RecordedRun.failoverLines(), name, edit, fileNumber, line, key);
+    }
+
+    private void checkError(List<List<String>> lines, String name, Edit edit, int fileNumber, int line, String key)
+            throws Exception {
         edit.accept(lines);
         List<Path> files = RecordedRun.write(folder, lines);
 

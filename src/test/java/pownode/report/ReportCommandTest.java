@@ -87,6 +87,40 @@ class ReportCommandTest {
     }
 
     @Test
+    void failoverRun_exits0() throws Exception {
+        Path output = folder.resolve("failover.html");
+
+        int exitCode = run(RecordedRun.failoverFiles(), "--output", output.toString(), "--lang", "en");
+
+        assertThat(exitCode).isZero();
+        assertThat(err.toString()).isEmpty();
+        assertThat(Files.readString(output, StandardCharsets.UTF_8)).contains("Election 1: elected 59968 as leader");
+    }
+
+    @Test
+    void restartInSameFile_exits2WithAdvice() throws Exception {
+        List<List<String>> lines = RecordedRun.failoverLines();
+        lines.get(1).addAll(lines.get(4));
+        List<Path> files = RecordedRun.write(folder, lines).subList(0, 4);
+
+        int exitCode = run(files, "--output", folder.resolve("run.html").toString(), "--lang", "en");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains(files.get(1) + ", line 46: clientId 17341 differs from clientId 21043");
+        assertThat(err.toString()).contains("Give each node process its own events file");
+    }
+
+    @Test
+    void help_saysMissingFileExits2() {
+        int exitCode = run(List.of(), "--help", "--lang", "en");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " "))
+                .contains("2 for an invalid option or an events file that is missing or invalid")
+                .contains("1 when an existing events file cannot be read");
+    }
+
+    @Test
     void unwritableOutput_exits1NamingIt() {
         Path output = folder.resolve("no-such-folder").resolve("run.html");
 

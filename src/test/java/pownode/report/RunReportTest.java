@@ -18,7 +18,7 @@ import pownode.protocol.Difficulty;
 
 class RunReportTest {
     private static final Pattern ROUND_ROW =
-            Pattern.compile("<tr data-event=\"round\" data-transaction-id=\"(\\d+)\" data-winner=\"(-?\\d+)\">");
+            Pattern.compile("<tr data-event=\"round\" data-transaction-id=\"(\\d+)\" data-winner=\"(-?\\d+)\"[^>]*>");
     private static final Pattern CHART =
             Pattern.compile("<img class=\"chart\"[^>]* src=\"data:image/png;base64,([^\"]+)\">");
 
@@ -32,8 +32,10 @@ class RunReportTest {
 
         assertThat(html).contains("<tr data-event=\"discovered\">");
         assertThat(html).contains("Discovered 4 participants: 11913, 45378, 51705, 53708");
-        assertThat(html).contains("<tr data-event=\"elected\" data-leader=\"" + RecordedRun.LEADER + "\">");
-        assertThat(html).contains("Elected 53708 as leader (vote 54163)");
+        assertThat(html)
+                .contains("<tr data-event=\"elected\" data-election=\"0\" data-leader=\"" + RecordedRun.LEADER + "\">");
+        assertThat(html).contains("Election 0: elected 53708 as leader (vote 54163)");
+        assertThat(html).contains("Election 0: leader 53708 (vote 54163).");
     }
 
     @Test
@@ -83,7 +85,7 @@ class RunReportTest {
         String html = render(Language.PT, null);
 
         assertThat(html).contains("<html lang=\"pt-BR\">");
-        assertThat(html).contains("Elegeu 53708 como líder (voto 54163)");
+        assertThat(html).contains("Eleição 0: elegeu 53708 como líder (voto 54163)");
         assertThat(html).contains("Rodada 0: Challenge 4, vencida por 51705 após");
     }
 
