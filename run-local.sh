@@ -2,7 +2,7 @@
 # Runs a whole group on this machine: the embedded broker on a free loopback port and N
 # nodes against it, each output line prefixed with the node's name.
 #
-#   ./run-local.sh [N] [node options...]     N defaults to 4
+#   ./run-local.sh [N] [--events-dir DIR] [node options...]     N defaults to 4
 #
 # Extra options go to every node (for example --rounds 3 --lang pt). Ctrl-C stops
 # everything. Exits 0 when every node exited 0, which a node also does on Ctrl-C.
@@ -21,14 +21,28 @@ if [[ ! -f $jar || -n $(find src pom.xml -newer "$jar" -print -quit) ]]; then
   mvn -B -q -Dstyle.color=never -DskipTests package
 fi
 
-# The broker takes only the language of the node options.
+# The script itself takes --events-dir DIR: each node then writes DIR/nodeN.jsonl, ready for
+# `java -jar target/node.jar report DIR/*.jsonl`. The broker takes only the node options' language.
 broker_options=()
-for ((i = 1; i <= $#; i++)); do
-  case ${!i} in
-    --lang=*) broker_options=("${!i}") ;;
-    --lang) j=$((i + 1)); broker_options=(--lang "${!j:-}") ;;
+node_options=()
+events_dir=""
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --events-dir) events_dir=${2:?"--events-dir needs a folder"}; shift 2; continue ;;
+    --events-dir=*) events_dir=${1#--events-dir=} ;;
+    --lang=*) broker_options=("$1"); node_options+=("$1") ;;
+    --lang) broker_options=(--lang "${2:-}"); node_options+=("$1") ;;
+    *) node_options+=("$1") ;;
   esac
+  shift
 done
+if [[ -n $events_dir ]]; then
+  mkdir -p "$events_dir"
+  if compgen -G "$events_dir/node*.jsonl" >/dev/null; then
+    echo "$events_dir already holds events files of an earlier run; choose an empty folder for --events-dir." >&2
+    exit 2
+  fi
+fi
 
 workdir=$(mktemp -d)
 java -jar "$jar" broker --port 0 "${broker_options[@]}" >"$workdir/broker.log" 2>&1 &
@@ -58,7 +72,11 @@ fi
 sed 's/^/[broker] /' "$workdir/broker.log"
 
 for i in $(seq 1 "$nodes"); do
-  java -jar "$jar" --nodes "$nodes" --broker "tcp://127.0.0.1:$port" "$@" \
+  events_option=()
+  if [[ -n $events_dir ]]; then
+    events_option=(--events "$events_dir/node$i.jsonl")
+  fi
+  java -jar "$jar" --nodes "$nodes" --broker "tcp://127.0.0.1:$port" "${events_option[@]}" "${node_options[@]}" \
     > >(trap '' INT; sed -u "s/^/[node$i] /") 2>&1 &
   node_pids+=($!)
 done
