@@ -2,6 +2,9 @@ package pownode.transport;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -29,7 +32,18 @@ public final class PahoTransport implements AutoCloseable {
 
     private static final long WARNING_INTERVAL_NANOS = 10_000_000_000L;
 
+    /** A connection lost for longer than this gets a reconnect from the watchdog. */
+    private static final long STUCK_RECONNECT_NANOS = 10_000_000_000L;
+    private static final long WATCHDOG_PERIOD_SECONDS = 5;
+
     private final MqttAsyncClient client;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mqtt-reconnect-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile long disconnectedSince = -1;
+    private volatile boolean closing;
     private long lastShedWarningAt;
     private long shedSinceWarning;
     private final BrokerSettings settings;
@@ -61,6 +75,27 @@ public final class PahoTransport implements AutoCloseable {
         options.setWill(willTopic, willPayload, QOS, false);
         client.connect(options).waitForCompletion(timeoutMillis);
         client.subscribe(topics, qualities).waitForCompletion(timeoutMillis);
+        watchdog.scheduleWithFixedDelay(this::reconnectIfStuck, WATCHDOG_PERIOD_SECONDS, WATCHDOG_PERIOD_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    /**
+     * Asks Paho to reconnect when its automatic reconnect has not succeeded for a while.
+     * NOTE: Paho 1.2.5 sometimes stopped reconnecting after Mosquitto restarted (seen in the
+     * broker-restart test, about one run in ten), so this watchdog keeps trying.
+     */
+    private void reconnectIfStuck() {
+        long since = disconnectedSince;
+        if (closing || since < 0 || System.nanoTime() - since < STUCK_RECONNECT_NANOS || client.isConnected()) {
+            return;
+        }
+        disconnectedSince = System.nanoTime();
+        try {
+            LOG.debug("Automatic reconnect has not succeeded; reconnecting now");
+            client.reconnect();
+        } catch (MqttException e) {
+            LOG.debug("Reconnect failed: {}", e.getMessage());
+        }
     }
 
     /**
@@ -100,6 +135,8 @@ public final class PahoTransport implements AutoCloseable {
      */
     @Override
     public void close() {
+        closing = true;
+        watchdog.shutdownNow();
         try {
             if (client.isConnected()) {
                 client.disconnect(DISCONNECT_QUIESCE_MILLIS).waitForCompletion(DISCONNECT_QUIESCE_MILLIS * 2);
@@ -155,6 +192,7 @@ public final class PahoTransport implements AutoCloseable {
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
+            disconnectedSince = -1;
             if (!reconnect) {
                 return;
             }
@@ -169,6 +207,7 @@ public final class PahoTransport implements AutoCloseable {
 
         @Override
         public void connectionLost(Throwable cause) {
+            disconnectedSince = System.nanoTime();
             listener.connectionLost(cause);
         }
 
