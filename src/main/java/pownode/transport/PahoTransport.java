@@ -114,6 +114,7 @@ public final class PahoTransport implements AutoCloseable {
         }
     }
 
+    // TODO: this warning and the other logs of this class are English only; route them through the localized presenter.
     private synchronized void warnShed(String topic, MqttException e) {
         long now = System.nanoTime();
         if (shedSinceWarning > 0 && now - lastShedWarningAt < WARNING_INTERVAL_NANOS) {
