@@ -39,7 +39,7 @@ done
 if [[ -n $events_dir ]]; then
   mkdir -p "$events_dir"
   if compgen -G "$events_dir/node*.jsonl" >/dev/null; then
-    echo "$events_dir already holds events files of an earlier run; choose an empty folder for --events-dir." >&2
+    echo "$events_dir already contains events files of an earlier run; choose an empty folder for --events-dir." >&2
     exit 2
   fi
 fi
@@ -49,7 +49,7 @@ java -jar "$jar" broker --port 0 "${broker_options[@]}" >"$workdir/broker.log" 2
 broker_pid=$!
 node_pids=()
 
-# Ctrl-C asks every node to disconnect and print its summary; the script then waits for them.
+# Ctrl-C sends every node SIGTERM, so it disconnects and prints its summary. The script then waits for them.
 stop_nodes() {
   for pid in "${node_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
 }

@@ -55,7 +55,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         return new EmbeddedBroker(server, awaitBoundPort(server, host, port));
     }
 
-    /** The port the broker listens on. */
+    /** Returns the port the broker listens on. */
     public int port() {
         return port;
     }

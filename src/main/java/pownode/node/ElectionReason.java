@@ -1,6 +1,6 @@
 package pownode.node;
 
-/** Why a node started an election after the first one. */
+/** The reason a node started an election after the first one. */
 public enum ElectionReason {
     /** The leader sent its leave message or its last will. */
     LEADER_LEFT,

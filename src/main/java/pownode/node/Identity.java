@@ -1,7 +1,7 @@
 package pownode.node;
 
 /**
- * What tells this node process apart from another one that uses the same ClientID.
+ * The identity that distinguishes this node process from another one that uses the same ClientID.
  *
  * @param session a random id of this process
  * @param startedAtMillis when the process started, in epoch milliseconds; the later of two

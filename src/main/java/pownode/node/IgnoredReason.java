@@ -1,6 +1,6 @@
 package pownode.node;
 
-/** Why a well-formed message was ignored because it does not fit this node's state. */
+/** The reason a well-formed message was ignored: it does not fit this node's state. */
 public enum IgnoredReason {
     RETAINED,
     CHALLENGE_TOO_HARD,

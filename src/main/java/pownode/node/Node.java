@@ -65,7 +65,7 @@ public final class Node {
     private ControllerRole controller;
     private MinerRole miner;
 
-    /** A node whose session id comes from {@code random}, for tests that need no duplicate detection. */
+    /** Creates a node whose session id comes from {@code random}, for tests that need no duplicate detection. */
     public Node(NodeConfig config, RandomGenerator random) {
         this(config, random, new Identity(HexFormat.of().toHexDigits(random.nextLong()), 0, false));
     }

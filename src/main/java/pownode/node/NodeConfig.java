@@ -29,7 +29,7 @@ public record NodeConfig(
         require(republishIntervalMillis > 0, "republishIntervalMillis must be > 0");
     }
 
-    /** The same settings with another ClientID. */
+    /** Returns the same settings with another ClientID. */
     public NodeConfig withClientId(int newClientId) {
         return new NodeConfig(newClientId, expectedParticipants, difficulty, minChallenge, maxChallenge,
                 nextChallengeDelayMillis, rounds, republishIntervalMillis);

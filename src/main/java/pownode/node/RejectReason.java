@@ -1,6 +1,6 @@
 package pownode.node;
 
-/** Why the controller answered a proposal with Result 0. */
+/** The reason the controller replied to a proposal with Result 0. */
 public enum RejectReason {
     UNKNOWN_TRANSACTION,
     REPLAYED_SOLUTION,

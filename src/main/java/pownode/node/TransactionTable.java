@@ -17,7 +17,7 @@ public final class TransactionTable {
         return Optional.ofNullable(rows.get(id));
     }
 
-    /** The highest TransactionID in the table, or -1 when it is empty. */
+    /** Returns the highest TransactionID in the table, or -1 when it is empty. */
     public long highestId() {
         return rows.isEmpty() ? -1 : rows.lastKey();
     }

@@ -1,7 +1,7 @@
 package pownode.protocol;
 
 /**
- * How a Challenge counts leading zeros of the SHA-1 digest. All nodes of a group must use
+ * The unit in which a Challenge counts leading zeros of the SHA-1 digest. All nodes of a group must use
  * the same unit.
  */
 public enum Difficulty {
@@ -22,7 +22,7 @@ public enum Difficulty {
         this.defaultMaxChallenge = defaultMaxChallenge;
     }
 
-    /** The largest Challenge a 160-bit digest can meet in this unit. */
+    /** Returns the largest Challenge a 160-bit digest can meet in this unit. */
     public int maxChallenge() {
         return maxChallenge;
     }
@@ -35,7 +35,7 @@ public enum Difficulty {
         return defaultMaxChallenge;
     }
 
-    /** The number of leading zero bits that {@code challenge} requires. */
+    /** Returns the number of leading zero bits that {@code challenge} requires. */
     public int requiredZeroBits(int challenge) {
         return challenge * bitsPerUnit;
     }

@@ -3,7 +3,7 @@ package pownode.protocol;
 /** Thrown when a payload cannot become a {@link Message}; carries what was wrong for the warning. */
 public final class InvalidMessageException extends Exception {
 
-    /** What was wrong with a payload. */
+    /** The problem found in a payload. */
     public enum Problem {
         TOO_LARGE,
         NOT_JSON,
@@ -28,12 +28,12 @@ public final class InvalidMessageException extends Exception {
         return problem;
     }
 
-    /** The protocol field involved, or an empty string. */
+    /** Returns the protocol field involved, or an empty string. */
     public String field() {
         return field;
     }
 
-    /** The offending value or size as text, shortened, or an empty string. */
+    /** Returns the offending value or size as text, shortened, or an empty string. */
     public String value() {
         return value;
     }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * "Election": 0, "Leader": 2290, "Transaction": 12}}. The offline form is also the node's MQTT
  * last will.
  *
- * @param session a random id of the node process, which tells two nodes with one ClientID apart
+ * @param session a random id of the node process, which distinguishes two nodes with one ClientID
  * @param startedAt when the process started, in epoch milliseconds
  * @param leader the leader of {@code election} as this node knows it, or -1 before it knows one
  * @param highestTransactionId the highest TransactionID this node has seen, or -1 before any; a

@@ -18,12 +18,12 @@ public record VoteMessage(int clientId, int voteId, int election, long highestTr
         Ranges.requireBetween("Transaction", highestTransactionId, -1, Long.MAX_VALUE - 1);
     }
 
-    /** A vote that names no TransactionID. */
+    /** Creates a vote that names no TransactionID. */
     public VoteMessage(int clientId, int voteId, int election) {
         this(clientId, voteId, election, -1);
     }
 
-    /** A vote of the first election. */
+    /** Creates a vote of the first election. */
     public VoteMessage(int clientId, int voteId) {
         this(clientId, voteId, 0);
     }

@@ -13,19 +13,4 @@ interface MiningProgress {
     /** Called before a log line is written to the same terminal. */
     default void beforeLogLine() {
     }
-
-    /** Does nothing, for the controller and for tests. */
-    MiningProgress NONE = new MiningProgress() {
-        @Override
-        public void started(long transactionId, int challenge, double expectedHashes, long nowMillis) {
-        }
-
-        @Override
-        public void update(long hashes, long nowMillis) {
-        }
-
-        @Override
-        public void stopped() {
-        }
-    };
 }

@@ -81,7 +81,6 @@ public final class NodeRuntime {
         ABORTED
     }
 
-    private volatile boolean running;
     private Outcome outcome;
 
     /**
@@ -135,9 +134,6 @@ public final class NodeRuntime {
         inputs.add(new StopRequested());
     }
 
-    public boolean isRunning() {
-        return running;
-    }
 
     /**
      * Starts the node and runs the loop until the node finishes its rounds or a stop is
@@ -146,7 +142,6 @@ public final class NodeRuntime {
      * Before it returns, the node publishes its leave message, except when it aborted.
      */
     public Outcome run() throws InterruptedException {
-        running = true;
         try {
             execute(node.start(monotonicMillis.getAsLong()));
             long nextTickAt = monotonicMillis.getAsLong() + TICK_MILLIS;
@@ -174,7 +169,6 @@ public final class NodeRuntime {
             miner.cancel();
             progress.stopped();
             printSummary();
-            running = false;
         }
     }
 

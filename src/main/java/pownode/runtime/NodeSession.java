@@ -93,7 +93,7 @@ public final class NodeSession {
     }
 
     /**
-     * Connects within the connect timeout. A broker that refuses or does not answer yet is
+     * Connects within the connect timeout. A broker that refuses or does not respond yet is
      * tried again every {@link #CONNECT_RETRY_MILLIS}, so nodes may start before their broker;
      * rejected credentials and TLS failures end the attempt at once.
      */

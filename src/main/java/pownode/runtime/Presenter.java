@@ -16,7 +16,7 @@ import pownode.protocol.Topic;
 
 /** Writes what happens to the node as localized log lines, each starting with the node's ClientID. */
 public final class Presenter {
-    /** Repeated warnings of one kind are shown at most once per this many milliseconds. */
+    /** Interval in milliseconds within which repeated warnings of one kind are printed once; the others are counted. */
     static final long WARNING_INTERVAL_MILLIS = 10_000;
     /** The controller's table shows at most this many of its latest rows after each round. */
     static final int TABLE_ROWS_SHOWN = 10;

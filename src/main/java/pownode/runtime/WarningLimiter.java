@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Rate-limits repeated warnings: the first of each kind passes, then at most one per
- * interval, which also tells how many were suppressed since the last one that passed.
+ * interval, which also reports how many were suppressed since the last one that passed.
  */
 final class WarningLimiter {
     private final long intervalMillis;

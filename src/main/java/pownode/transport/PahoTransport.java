@@ -165,7 +165,7 @@ public final class PahoTransport implements AutoCloseable {
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
-            // Every connection after the first one is a reconnect, whatever Paho's flag says.
+            // Every connection after the first one is a reconnect, whatever Paho's flag reports.
             if (!firstConnectionDone) {
                 firstConnectionDone = true;
                 return;

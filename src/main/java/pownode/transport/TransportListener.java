@@ -1,7 +1,7 @@
 package pownode.transport;
 
 /**
- * Receives what the transport sees. Every method runs on Paho's callback thread, so it must
+ * Receives the transport's deliveries and connection changes. Every method runs on Paho's callback thread, so it must
  * only hand the information over to another thread and return.
  */
 public interface TransportListener {

@@ -174,7 +174,7 @@ class FaultsIT {
         }
 
         // Mosquitto 2.0 publishes the wills of the clients it disconnects first to those it disconnects
-        // later, so the shutdown often causes one re-election; the invariants must hold either way.
+        // later, so the shutdown often causes one re-election. The invariants must hold either way.
         List<EventsLog> logs = readLogs(3);
         EventsLog.assertSafety(logs);
         for (Node node : nodes) {

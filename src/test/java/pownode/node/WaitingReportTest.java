@@ -9,7 +9,7 @@ import pownode.protocol.Difficulty;
 import pownode.protocol.InitMessage;
 import pownode.protocol.VoteMessage;
 
-/** A node stuck in discovery or an election says every ten seconds what it waits for. */
+/** A node stuck in discovery or an election reports every ten seconds what it waits for. */
 class WaitingReportTest {
 
     @Test

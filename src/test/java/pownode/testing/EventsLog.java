@@ -50,12 +50,12 @@ public final class EventsLog {
         return events.get(0).get("clientId").asInt();
     }
 
-    /** The leader of the first election. */
+    /** Returns the leader of the first election. */
     public int leader() {
         return leaders().get(0);
     }
 
-    /** The leader of each election this node took part in, by election number. */
+    /** Returns the leader of each election this node took part in, by election number. */
     public Map<Integer, Integer> leaders() {
         Map<Integer, Integer> leaders = new TreeMap<>();
         for (JsonNode elected : all("elected")) {
@@ -77,7 +77,7 @@ public final class EventsLog {
         return elected.get(elected.size() - 1).get("role").asText();
     }
 
-    /** The accepted winner of each TransactionID. */
+    /** Returns the accepted winner of each TransactionID. */
     public Map<Long, Integer> winners() {
         Map<Long, Integer> winners = new TreeMap<>();
         for (JsonNode result : all("result")) {

@@ -11,7 +11,7 @@ public final class FreePort {
     private FreePort() {
     }
 
-    /** A port that was free a moment ago; another process may still take it before the test does. */
+    /** Returns a port that was free a moment ago. Another process may still take it before the test does. */
     public static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
