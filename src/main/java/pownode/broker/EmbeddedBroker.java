@@ -3,7 +3,13 @@ package pownode.broker;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
-import java.util.ConcurrentModificationException;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -22,8 +28,9 @@ public final class EmbeddedBroker implements AutoCloseable {
      */
     private static final int MAX_MESSAGE_BYTES = 1024 * 1024;
 
-    private static final long BIND_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final long BIND_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long LISTEN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long LISTEN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final int PROBE_TIMEOUT_MILLIS = 500;
 
     private final Server server;
     private final int port;
@@ -34,11 +41,26 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
-     * Starts a broker listening on {@code host:port}.
+     * Starts a broker listening on {@code host:port} and returns once it accepts connections.
      *
      * @param port the TCP port, or 0 for any free port (read it back with {@link #port()})
+     * @throws IOException when the port is in use or the broker does not listen within 10 s
      */
     public static EmbeddedBroker start(String host, int port) throws IOException {
+        InetAddress address = InetAddress.getByName(host);
+        int freePort = reserve(address, port);
+        Server server = new Server();
+        server.startServer(new MemoryConfig(properties(host, freePort)));
+        awaitListening(server, address, freePort);
+        return new EmbeddedBroker(server, freePort);
+    }
+
+    /** Returns the port the broker listens on. */
+    public int port() {
+        return port;
+    }
+
+    private static Properties properties(String host, int port) {
         Properties properties = new Properties();
         properties.setProperty("host", host);
         properties.setProperty("port", Integer.toString(port));
@@ -50,40 +72,59 @@ public final class EmbeddedBroker implements AutoCloseable {
         properties.setProperty("use_bugsnag", "false");
         properties.setProperty("immediate_buffer_flush", "true");
         properties.setProperty("netty.mqtt.message_size", Integer.toString(MAX_MESSAGE_BYTES));
-        Server server = new Server();
-        server.startServer(new MemoryConfig(properties));
-        return new EmbeddedBroker(server, awaitBoundPort(server, host, port));
-    }
-
-    /** Returns the port the broker listens on. */
-    public int port() {
-        return port;
+        return properties;
     }
 
     /**
-     * Waits until Netty has bound the listening socket: Moquette 0.17 binds asynchronously
-     * and reports port 0 until then, and only logs a failed bind.
+     * Checks that {@code port} is free by binding it for a moment, or picks a free port when it
+     * is 0. Moquette itself only logs a failed bind, so this is where "port in use" is reported.
      */
-    private static int awaitBoundPort(Server server, String host, int requestedPort) throws IOException {
-        long deadline = System.nanoTime() + BIND_TIMEOUT_NANOS;
-        int port;
-        while ((port = boundPort(server)) == 0) {
-            if (System.nanoTime() - deadline > 0) {
-                server.stopServer();
-                throw new IOException("the broker did not start listening on " + host + ":" + requestedPort
-                        + " within 10 s; the port may be in use");
-            }
-            LockSupport.parkNanos(BIND_POLL_NANOS);
+    private static int reserve(InetAddress address, int port) throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            // Connections of a broker that just stopped, in TIME_WAIT, must not block the port.
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(address, port));
+            return socket.getLocalPort();
+        } catch (BindException e) {
+            throw new IOException("port " + port + " on " + address.getHostAddress() + " is in use", e);
         }
-        return port;
     }
 
-    /** Returns the bound port, or 0 while Netty is still binding and updates Moquette's unsynchronized port map. */
-    private static int boundPort(Server server) {
-        try {
-            return server.getPort();
-        } catch (ConcurrentModificationException e) {
-            return 0;
+    /**
+     * Waits until the broker accepts a TCP connection on {@code port}.
+     *
+     * <p>NOTE: Moquette 0.17's {@code Server.getPort()} inserts 0 into an unsynchronized map
+     * that Netty's bind listener writes on another thread. Calling it during the bind can lose
+     * the real port for good, so readiness is probed with a connection instead.
+     */
+    private static void awaitListening(Server server, InetAddress address, int port) throws IOException {
+        InetAddress target = address.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : address;
+        long deadline = System.nanoTime() + LISTEN_TIMEOUT_NANOS;
+        while (!accepts(target, port)) {
+            if (System.nanoTime() - deadline > 0) {
+                server.stopServer();
+                throw new IOException("the broker did not start listening on " + address.getHostAddress() + ":" + port
+                        + " within 10 s");
+            }
+            LockSupport.parkNanos(LISTEN_POLL_NANOS);
+        }
+    }
+
+    /**
+     * Tells whether a connection to {@code target:port} succeeds. The probe binds its own port
+     * first and never uses {@code port} itself: a loopback connection from a port to the same
+     * port connects to itself, and would then keep the broker from binding.
+     */
+    private static boolean accepts(InetAddress target, int port) throws IOException {
+        try (Socket probe = new Socket()) {
+            probe.bind(new InetSocketAddress(target, 0));
+            if (probe.getLocalPort() == port) {
+                return false;
+            }
+            probe.connect(new InetSocketAddress(target, port), PROBE_TIMEOUT_MILLIS);
+            return true;
+        } catch (ConnectException | SocketTimeoutException e) {
+            return false;
         }
     }
 
