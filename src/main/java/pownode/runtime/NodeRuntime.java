@@ -51,7 +51,13 @@ public final class NodeRuntime {
     private record ConnectionLost(Throwable cause) implements Input {
     }
 
+    private record ReconnectFailed(Throwable cause, long nextAttemptMillis) implements Input {
+    }
+
     private record Reconnected() implements Input {
+    }
+
+    private record PublicationDropped(String topic, TransportListener.DropReason reason) implements Input {
     }
 
     private record StopRequested() implements Input {
@@ -119,8 +125,18 @@ public final class NodeRuntime {
             }
 
             @Override
+            public void reconnectFailed(Throwable cause, long nextAttemptMillis) {
+                inputs.add(new ReconnectFailed(cause, nextAttemptMillis));
+            }
+
+            @Override
             public void reconnected() {
                 inputs.add(new Reconnected());
+            }
+
+            @Override
+            public void publicationDropped(String topic, TransportListener.DropReason reason) {
+                inputs.add(new PublicationDropped(topic, reason));
             }
         };
     }
@@ -196,9 +212,13 @@ public final class NodeRuntime {
         } else if (input instanceof ConnectionLost lost) {
             presenter.warn("transport.connectionLost", String.valueOf(lost.cause()));
             execute(node.onConnectionLost(now));
+        } else if (input instanceof ReconnectFailed failed) {
+            presenter.reconnectFailed(String.valueOf(failed.cause()), failed.nextAttemptMillis(), now);
         } else if (input instanceof Reconnected) {
             presenter.info("transport.reconnected");
             execute(node.onReconnected(now));
+        } else if (input instanceof PublicationDropped dropped) {
+            presenter.publicationDropped(dropped.topic(), dropped.reason(), now);
         }
     }
 

@@ -13,6 +13,7 @@ import pownode.protocol.Difficulty;
 import pownode.protocol.InvalidMessageException;
 import pownode.protocol.Sha1;
 import pownode.protocol.Topic;
+import pownode.transport.TransportListener;
 
 /** Writes what happens to the node as localized log lines, each starting with the node's ClientID. */
 public final class Presenter {
@@ -70,6 +71,17 @@ public final class Presenter {
     /** Warns about a message on a topic outside the five protocol topics. */
     public void unknownTopic(String topic, long nowMillis) {
         rateLimitedWarning("unknownTopic", nowMillis, "warn.unknownTopic", topic);
+    }
+
+    /** Warns that a reconnect attempt failed, rate-limited, with the delay before the next one. */
+    public void reconnectFailed(String cause, long nextAttemptMillis, long nowMillis) {
+        rateLimitedWarning("reconnectFailed", nowMillis, "transport.reconnectFailed", cause,
+                nextAttemptMillis / 1000.0);
+    }
+
+    /** Warns that the transport dropped a publication, rate-limited per reason. */
+    public void publicationDropped(String topic, TransportListener.DropReason reason, long nowMillis) {
+        rateLimitedWarning("dropped." + reason, nowMillis, "transport.dropped." + reason.name(), topic);
     }
 
     public void report(NodeEvent event, long nowMillis) {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pownode.testing.EventsLog;
@@ -156,7 +155,6 @@ class FaultsIT {
     }
 
     @Test
-    @Disabled("TODO: about one run in fourteen a node's Paho 1.2.5 client never reconnects after the restart")
     void brokerRestarted_nodesReconnectAndCarryOn() throws Exception {
         List<Node> nodes;
         try (MosquittoBroker broker = MosquittoBroker.start(dir)) {
