@@ -152,7 +152,7 @@ public final class PahoTransport implements AutoCloseable {
         reconnector.shutdownNow();
         try {
             if (!reconnector.awaitTermination(RECONNECTOR_STOP_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("The reconnect thread did not stop within {} s", RECONNECTOR_STOP_SECONDS);
+                LOG.debug("The reconnect thread did not stop within {} s", RECONNECTOR_STOP_SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -209,7 +209,8 @@ public final class PahoTransport implements AutoCloseable {
             } else if (e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT) {
                 listener.publicationDropped(publication.topic(), DropReason.IN_FLIGHT_LIMIT);
             } else {
-                LOG.error("Dropped a publication to {}: {}", publication.topic(), e.toString());
+                LOG.debug("Paho rejected a publication to {}", publication.topic(), e);
+                listener.publicationDropped(publication.topic(), DropReason.CLIENT_ERROR);
             }
         }
     }

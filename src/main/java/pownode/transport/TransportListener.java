@@ -11,7 +11,9 @@ public interface TransportListener {
         /** More publications than the in-flight limit were waiting for their acknowledgement. */
         IN_FLIGHT_LIMIT,
         /** The node was offline and the offline queue was full, so the oldest waiting publication was dropped. */
-        OFFLINE_QUEUE_FULL
+        OFFLINE_QUEUE_FULL,
+        /** Paho rejected the publication for another reason, logged at debug level. */
+        CLIENT_ERROR
     }
 
     void messageArrived(String topic, byte[] payload, boolean retained);
