@@ -55,7 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
             descriptionKey = "option.difficultyUnit")
     private String difficultyUnit;
 
-    @Option(names = "--kernel", paramLabel = "NAME", descriptionKey = "option.kernel")
+    @Option(names = "--kernel", paramLabel = "${bundle:label.name:-NAME}", descriptionKey = "option.kernel")
     private String kernel;
 
     @Mixin

@@ -64,29 +64,29 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--max-challenge", paramLabel = "C", descriptionKey = "option.maxChallenge")
     private Integer maxChallenge;
 
-    @Option(names = "--next-challenge-delay", paramLabel = "SECONDS", defaultValue = "5",
+    @Option(names = "--next-challenge-delay", paramLabel = "${bundle:label.seconds:-SECONDS}", defaultValue = "5",
             descriptionKey = "option.nextChallengeDelay")
     private String nextChallengeDelay;
 
     @Option(names = "--rounds", paramLabel = "R", defaultValue = "0", descriptionKey = "option.rounds")
     private int rounds;
 
-    @Option(names = "--events", paramLabel = "FILE", descriptionKey = "option.events")
+    @Option(names = "--events", paramLabel = "${bundle:label.file:-FILE}", descriptionKey = "option.events")
     private Path events;
 
     @Option(names = "--seed", paramLabel = "S", descriptionKey = "option.seed")
     private Long seed;
 
-    @Option(names = "--keep-alive", paramLabel = "SECONDS", defaultValue = "5", descriptionKey = "option.keepAlive")
+    @Option(names = "--keep-alive", paramLabel = "${bundle:label.seconds:-SECONDS}", defaultValue = "5", descriptionKey = "option.keepAlive")
     private int keepAlive;
 
     @Mixin
     private LanguageOption language;
 
-    @Option(names = "--username", paramLabel = "USER", descriptionKey = "option.username")
+    @Option(names = "--username", paramLabel = "${bundle:label.user:-USER}", descriptionKey = "option.username")
     private String username;
 
-    @Option(names = "--password", paramLabel = "PASSWORD", descriptionKey = "option.password",
+    @Option(names = "--password", paramLabel = "${bundle:label.password:-PASSWORD}", descriptionKey = "option.password",
             defaultValue = "${env:" + PASSWORD_VARIABLE + "}")
     private char[] password;
 

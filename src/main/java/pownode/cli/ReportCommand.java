@@ -35,10 +35,10 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "EVENTS_FILE", descriptionKey = "param.files")
+    @Parameters(arity = "1..*", paramLabel = "${bundle:label.eventsFile:-EVENTS_FILE}", descriptionKey = "param.files")
     private List<Path> files;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "report.html",
+    @Option(names = {"-o", "--output"}, paramLabel = "${bundle:label.file:-FILE}", defaultValue = "report.html",
             descriptionKey = "option.output")
     private Path output;
 
