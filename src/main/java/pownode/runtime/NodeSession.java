@@ -21,6 +21,7 @@ import pownode.protocol.MessageCodec;
 import pownode.protocol.PresenceMessage;
 import pownode.protocol.Topic;
 import pownode.transport.PahoTransport;
+import pownode.transport.SubscriptionRejectedException;
 
 /** One peer from start to exit: connects, runs the event loop, disconnects. */
 public final class NodeSession {
@@ -104,6 +105,9 @@ public final class NodeSession {
             try {
                 transport.connect(loop.transportListener(), Topic.PRESENCE.under(settings.topicPrefix()), lastWill());
                 return true;
+            } catch (SubscriptionRejectedException e) {
+                presenter.error("transport.subscribeRejected", settings.broker().uri(), e.topic());
+                return false;
             } catch (MqttException e) {
                 if (isAuthenticationFailure(e)) {
                     presenter.error("transport.authFailed", settings.broker().uri(), describe(e));

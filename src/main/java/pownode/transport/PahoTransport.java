@@ -100,7 +100,7 @@ public final class PahoTransport implements AutoCloseable {
     /**
      * Queues a QoS 1 publication, or keeps it for the next connection while offline. More
      * than {@link #MAX_IN_FLIGHT} publications waiting for their acknowledgement, as under a
-     * flood, make Paho reject it, and the listener is told that it was dropped.
+     * flood, make Paho reject it, and the listener receives a drop report.
      */
     public void publish(String topic, byte[] payload) {
         Publication publication = new Publication(topic, payload);
@@ -166,11 +166,22 @@ public final class PahoTransport implements AutoCloseable {
         long timeoutMillis = settings.connectTimeoutSeconds() * 1000L;
         try {
             client.connect(options).waitForCompletion(timeoutMillis);
-            client.subscribe(topics, qualities).waitForCompletion(timeoutMillis);
+            IMqttToken subscription = client.subscribe(topics, qualities);
+            subscription.waitForCompletion(timeoutMillis);
+            checkGranted(subscription.getGrantedQos());
             return client;
         } catch (MqttException e) {
             discard(client);
             throw e;
+        }
+    }
+
+    /** Throws for the first topic whose granted QoS is the failure code 0x80. */
+    private void checkGranted(int[] granted) throws SubscriptionRejectedException {
+        for (int i = 0; i < granted.length && i < topics.length; i++) {
+            if (granted[i] == MqttException.REASON_CODE_SUBSCRIBE_FAILED) {
+                throw new SubscriptionRejectedException(topics[i]);
+            }
         }
     }
 
