@@ -7,12 +7,15 @@ import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import pownode.broker.BrokerStartException.Reason;
 
 /**
  * The Moquette MQTT broker, in memory and anonymous, for offline classes and tests.
@@ -44,14 +47,20 @@ public final class EmbeddedBroker implements AutoCloseable {
      * Starts a broker listening on {@code host:port} and returns once it accepts connections.
      *
      * @param port the TCP port, or 0 for any free port (read it back with {@link #port()})
-     * @throws IOException when the port is in use or the broker does not listen within 10 s
+     * @throws BrokerStartException when the host is unknown or not local, the port is taken or
+     *     forbidden, or the broker does not listen within 10 s
      */
     public static EmbeddedBroker start(String host, int port) throws IOException {
-        InetAddress address = InetAddress.getByName(host);
-        int freePort = reserve(address, port);
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new BrokerStartException(Reason.UNKNOWN_HOST, host, port, e);
+        }
+        int freePort = reserve(host, address, port);
         Server server = new Server();
         server.startServer(new MemoryConfig(properties(host, freePort)));
-        awaitListening(server, address, freePort);
+        awaitListening(server, host, address, freePort);
         return new EmbeddedBroker(server, freePort);
     }
 
@@ -77,17 +86,26 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /**
      * Checks that {@code port} is free by binding it for a moment, or picks a free port when it
-     * is 0. Moquette itself only logs a failed bind, so this is where "port in use" is reported.
+     * is 0. Moquette itself only logs a failed bind, so this method distinguishes the reasons.
      */
-    private static int reserve(InetAddress address, int port) throws IOException {
+    private static int reserve(String host, InetAddress address, int port) throws IOException {
+        if (!isLocal(address)) {
+            throw new BrokerStartException(Reason.ADDRESS_NOT_LOCAL, host, port, null);
+        }
         try (ServerSocket socket = new ServerSocket()) {
             // Connections of a broker that just stopped, in TIME_WAIT, must not block the port.
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(address, port));
             return socket.getLocalPort();
         } catch (BindException e) {
-            throw new IOException("port " + port + " on " + address.getHostAddress() + " is in use", e);
+            boolean denied = String.valueOf(e.getMessage()).contains("Permission denied");
+            throw new BrokerStartException(denied ? Reason.PORT_NOT_PERMITTED : Reason.PORT_IN_USE, host, port, e);
         }
+    }
+
+    private static boolean isLocal(InetAddress address) throws IOException {
+        return address.isAnyLocalAddress() || address.isLoopbackAddress()
+                || NetworkInterface.getByInetAddress(address) != null;
     }
 
     /**
@@ -97,14 +115,13 @@ public final class EmbeddedBroker implements AutoCloseable {
      * that Netty's bind listener writes on another thread. Calling it during the bind can lose
      * the real port for good, so readiness is probed with a connection instead.
      */
-    private static void awaitListening(Server server, InetAddress address, int port) throws IOException {
+    private static void awaitListening(Server server, String host, InetAddress address, int port) throws IOException {
         InetAddress target = address.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : address;
         long deadline = System.nanoTime() + LISTEN_TIMEOUT_NANOS;
         while (!accepts(target, port)) {
             if (System.nanoTime() - deadline > 0) {
                 server.stopServer();
-                throw new IOException("the broker did not start listening on " + address.getHostAddress() + ":" + port
-                        + " within 10 s");
+                throw new BrokerStartException(Reason.NOT_LISTENING, host, port, null);
             }
             LockSupport.parkNanos(LISTEN_POLL_NANOS);
         }

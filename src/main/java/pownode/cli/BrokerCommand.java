@@ -1,5 +1,7 @@
 package pownode.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -7,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import pownode.broker.BrokerStartException;
 import pownode.broker.EmbeddedBroker;
 import pownode.i18n.Messages;
 
@@ -39,20 +42,28 @@ final class BrokerCommand implements Callable<Integer> {
             throw new InvalidOptionException(spec.commandLine(),
                     InvalidOptionException.describe(messages, "--port", Integer.toString(port)));
         }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         EmbeddedBroker broker;
         try {
             broker = EmbeddedBroker.start(host, port);
-        } catch (java.io.IOException | RuntimeException e) {
-            System.err.println(messages.get("broker.startFailed", host, port, String.valueOf(e.getMessage())));
+        } catch (BrokerStartException e) {
+            err.println(messages.get("broker.startFailed." + e.reason().name(), host, port));
+            err.flush();
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            err.println(messages.get("broker.startFailed", host, port, String.valueOf(e.getMessage())));
+            err.flush();
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         StopSignals.install(stopped::countDown);
-        System.out.println(messages.get("broker.listening", host, broker.port()));
-        System.out.flush();
+        out.println(messages.get("broker.listening", host, broker.port()));
+        out.flush();
         stopped.await();
         broker.close();
-        System.out.println(messages.get("broker.stopped"));
+        out.println(messages.get("broker.stopped"));
+        out.flush();
         return 0;
     }
 }

@@ -35,7 +35,9 @@ final class LocalizedParameterErrors implements CommandLine.IParameterExceptionH
             return messages.get("cli.error.unknown", String.join(" ", unmatched.getUnmatched()));
         }
         if (exception instanceof MissingParameterException missing) {
-            return messages.get("cli.error.missingValue", names(missing.getMissing().get(0)));
+            ArgSpec first = missing.getMissing().get(0);
+            String key = first.isOption() ? "cli.error.missingValue" : "cli.error.missingParameter";
+            return messages.get(key, names(first));
         }
         ArgSpec spec = exception.getArgSpec();
         if (spec instanceof OptionSpec option && exception.getValue() != null) {

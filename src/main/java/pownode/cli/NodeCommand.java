@@ -2,11 +2,8 @@ package pownode.cli;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
@@ -33,7 +30,6 @@ final class NodeCommand implements Callable<Integer> {
     static final String DEFAULT_BROKER = "tcp://broker.emqx.io:1883";
     static final int MAX_PARTICIPANTS = 10_000;
     static final String PASSWORD_VARIABLE = "POWNODE_PASSWORD";
-    private static final Set<String> BROKER_SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
 
     @Spec
     private CommandSpec spec;
@@ -125,7 +121,7 @@ final class NodeCommand implements Callable<Integer> {
         int max = maxChallenge == null ? Math.max(min, difficulty.defaultMaxChallenge()) : maxChallenge;
         requireChallengeRange(min, max);
         long delayMillis = requireDelayMillis();
-        validateBroker();
+        String brokerUri = validateBroker();
         validateTopicPrefix();
         validateEventsFile();
 
@@ -134,7 +130,7 @@ final class NodeCommand implements Callable<Integer> {
         int id = clientId != null ? clientId : random.nextInt(Ranges.MAX_CLIENT_ID + 1);
         NodeConfig config = new NodeConfig(id, participants, difficulty, min, max, delayMillis, rounds,
                 NodeConfig.DEFAULT_REPUBLISH_INTERVAL_MILLIS);
-        BrokerSettings brokerSettings = new BrokerSettings(broker, username, password, keepAlive,
+        BrokerSettings brokerSettings = new BrokerSettings(brokerUri, username, password, keepAlive,
                 BrokerSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS, trustedSockets());
         int minerThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         return new NodeSettings(config, brokerSettings, topicPrefix, minerThreads, random, events, messages,
@@ -215,15 +211,9 @@ final class NodeCommand implements Callable<Integer> {
         return e.getMessage() == null ? name : name + ": " + e.getMessage();
     }
 
-    private void validateBroker() {
-        try {
-            URI uri = new URI(broker);
-            if (uri.getScheme() == null || !BROKER_SCHEMES.contains(uri.getScheme()) || uri.getHost() == null) {
-                throw invalid("--broker", broker);
-            }
-        } catch (URISyntaxException e) {
-            throw invalid("--broker", broker);
-        }
+    /** Returns the --broker value with an explicit port, so that logs and errors show the port tried. */
+    private String validateBroker() {
+        return BrokerUri.normalize(broker).orElseThrow(() -> invalid("--broker", broker));
     }
 
     private void validateTopicPrefix() {

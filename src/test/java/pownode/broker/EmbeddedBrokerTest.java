@@ -29,14 +29,29 @@ class EmbeddedBrokerTest {
     }
 
     @Test
-    void portInUse_failsNamingThePort() throws Exception {
+    void portInUse_failsWithReason() throws Exception {
         try (ServerSocket occupant = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = occupant.getLocalPort();
 
             assertThatThrownBy(() -> EmbeddedBroker.start("127.0.0.1", port))
-                    .isInstanceOf(IOException.class)
-                    .hasMessage("port " + port + " on 127.0.0.1 is in use");
+                    .isInstanceOfSatisfying(BrokerStartException.class,
+                            e -> assertThat(e.reason()).isEqualTo(BrokerStartException.Reason.PORT_IN_USE));
         }
+    }
+
+    @Test
+    void unknownHost_failsWithReason() {
+        assertThatThrownBy(() -> EmbeddedBroker.start("nosuchhost.invalid", 0))
+                .isInstanceOfSatisfying(BrokerStartException.class,
+                        e -> assertThat(e.reason()).isEqualTo(BrokerStartException.Reason.UNKNOWN_HOST));
+    }
+
+    @Test
+    void foreignAddress_failsWithReason() {
+        // 192.0.2.1 is reserved for documentation (RFC 5737), so no interface of this machine has it.
+        assertThatThrownBy(() -> EmbeddedBroker.start("192.0.2.1", 0))
+                .isInstanceOfSatisfying(BrokerStartException.class,
+                        e -> assertThat(e.reason()).isEqualTo(BrokerStartException.Reason.ADDRESS_NOT_LOCAL));
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,6 +101,8 @@ class NodeCommandTest {
                 // The host is loopback so that a broken check could not reach another machine.
                 bad("--broker", Complaint.INVALID_VALUE, "--broker", "http://127.0.0.1:1"),
                 bad("--broker", Complaint.INVALID_VALUE, "--broker", "tcp://"),
+                bad("--broker", Complaint.INVALID_VALUE, "--broker", "tcp://127.0.0.1:1/x"),
+                bad("--broker", Complaint.INVALID_VALUE, "--broker", "tcp://127.0.0.1:99999"),
                 bad("--topic-prefix", Complaint.INVALID_VALUE, "--topic-prefix", "a/#"),
                 bad("--topic-prefix", Complaint.INVALID_VALUE, "--topic-prefix", "a/+/b"),
                 bad("--topic-prefix", Complaint.INVALID_VALUE, "--topic-prefix", "sd/"),
@@ -132,6 +136,30 @@ class NodeCommandTest {
         assertThat(run.err()).contains(helpHint(language));
         assertThat(run.err()).doesNotContain(helpHint(otherThan(language)));
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void brokerPortInUse_explainsInPortuguese() throws Exception {
+        try (ServerSocket occupant = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String port = Integer.toString(occupant.getLocalPort());
+
+            Run run = run("broker", "--port", port, "--lang", "pt");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("a porta " + port + " em 127.0.0.1 está em uso por outro programa");
+            assertThat(run.err()).contains("--port");
+        }
+    }
+
+    @Test
+    void brokerForeignHost_blamesTheHost() {
+        Locale.setDefault(Locale.ENGLISH);
+
+        Run run = run("broker", "--host", "192.0.2.1", "--port", "0");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("192.0.2.1 is not an address of this machine");
+        assertThat(run.err()).contains("--host");
     }
 
     @Test

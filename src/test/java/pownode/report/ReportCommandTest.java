@@ -152,7 +152,7 @@ class ReportCommandTest {
         int exitCode = run(List.of(), "--lang", "en");
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains("EVENTS_FILE");
+        assertThat(err.toString()).contains("Missing EVENTS_FILE: give at least one.");
     }
 
     @Test
