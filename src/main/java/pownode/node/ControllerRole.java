@@ -19,6 +19,7 @@ final class ControllerRole {
     private final Outbox outbox;
     private final Set<String> acceptedSolutions = new HashSet<>();
     private final Rounds rounds;
+    private final ReportedRejections reportedRejections = new ReportedRejections();
     private long nextChallengeAt = NOTHING_SCHEDULED;
     private long lastRepublishedAt = Long.MIN_VALUE / 2;
     private boolean republishDeferred;
@@ -77,14 +78,16 @@ final class ControllerRole {
         }
         RejectReason reason = judge(proposal);
         if (reason != null) {
-            publishResult(proposal, ResultMessage.REJECTED, reason);
+            // A repeated proposal gets the same Result again, in case the first one was lost, but is reported once.
+            publishResult(proposal, ResultMessage.REJECTED, reason,
+                    reportedRejections.firstTime(proposal.transactionId(), proposal.clientId(), proposal.solution()));
             return;
         }
         Transaction solved = table.get(proposal.transactionId()).orElseThrow()
                 .solvedBy(proposal.clientId(), proposal.solution());
         table.put(solved);
         acceptedSolutions.add(proposal.solution());
-        publishResult(proposal, ResultMessage.ACCEPTED, null);
+        publishResult(proposal, ResultMessage.ACCEPTED, null, true);
         outbox.report(new NodeEvent.TableSnapshot(table.rows()));
         if (rounds.countAccepted()) {
             finished = true;
@@ -138,15 +141,18 @@ final class ControllerRole {
         return null;
     }
 
-    private void publishResult(SolutionMessage proposal, int result, RejectReason reason) {
+    private void publishResult(SolutionMessage proposal, int result, RejectReason reason, boolean report) {
         outbox.publish(new ResultMessage(proposal.clientId(), proposal.transactionId(), proposal.solution(), result));
-        outbox.report(new NodeEvent.ResultPublished(proposal.transactionId(), proposal.clientId(),
-                proposal.solution(), result != ResultMessage.REJECTED, reason));
+        if (report) {
+            outbox.report(new NodeEvent.ResultPublished(proposal.transactionId(), proposal.clientId(),
+                    proposal.solution(), result != ResultMessage.REJECTED, reason));
+        }
     }
 
     private void issueChallenge(long transactionId) {
         int challenge = config.minChallenge() + random.nextInt(config.maxChallenge() - config.minChallenge() + 1);
         table.put(Transaction.open(transactionId, challenge));
+        reportedRejections.clear();
         outbox.publish(new ChallengeMessage(transactionId, challenge));
         outbox.report(new NodeEvent.ChallengeIssued(transactionId, challenge));
     }

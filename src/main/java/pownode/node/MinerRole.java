@@ -23,6 +23,7 @@ final class MinerRole {
     private String proposal;
     private int rejections;
     private boolean finished;
+    private final ReportedRejections reportedRejections = new ReportedRejections();
 
     MinerRole(NodeConfig config, RandomGenerator random, TransactionTable table, Outbox outbox, Rounds rounds) {
         this.config = config;
@@ -56,6 +57,7 @@ final class MinerRole {
         currentTransaction = id;
         proposed = false;
         rejections = 0;
+        reportedRejections.clear();
         outbox.report(new NodeEvent.ChallengeReceived(id, challenge.challenge()));
         startSearch(id, challenge.challenge());
     }
@@ -106,6 +108,9 @@ final class MinerRole {
     }
 
     private void onRejection(Transaction transaction, ResultMessage result) {
+        if (!reportedRejections.firstTime(result.transactionId(), result.clientId(), result.solution())) {
+            return;
+        }
         outbox.report(new NodeEvent.ResultReceived(result.transactionId(), result.clientId(), result.solution(), false));
         boolean ownOpenProposal = result.clientId() == config.clientId()
                 && result.transactionId() == currentTransaction

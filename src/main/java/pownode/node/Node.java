@@ -61,6 +61,8 @@ public final class Node {
     private long nextRepublishAt;
     /** When discovery or the current election last started or reported that it waits; -1 before start. */
     private long waitingSince = -1;
+    /** True between a lost connection and the reconnect. Peers cannot reply then, so the node sends no waiting reports. */
+    private boolean offline;
     private boolean aborted;
     private ControllerRole controller;
     private MinerRole miner;
@@ -94,9 +96,12 @@ public final class Node {
      * broker's disconnect for a departure, and publications may have been lost.
      */
     public List<Action> onReconnected(long now) {
+        offline = false;
         if (isFinished() || phase == Phase.NEW) {
             return List.of();
         }
+        // Peers get a full interval to reply before this node reports that it still waits.
+        waitingSince = now;
         publishPresence(now);
         if (phase == Phase.DISCOVERY) {
             publishInit(now);
@@ -116,6 +121,7 @@ public final class Node {
      * peers and could elect another leader, so they count as live until they really leave.
      */
     public List<Action> onConnectionLost(long now) {
+        offline = true;
         if (isFinished() || phase == Phase.NEW) {
             return List.of();
         }
@@ -176,7 +182,7 @@ public final class Node {
 
     /** Reports every {@link #WAITING_REPORT_MILLIS} which participants or votes discovery or an election still lacks. */
     private void reportWaitingIfDue(long now) {
-        if (phase != Phase.DISCOVERY && phase != Phase.ELECTION) {
+        if (offline || (phase != Phase.DISCOVERY && phase != Phase.ELECTION)) {
             return;
         }
         if (waitingSince < 0 || now - waitingSince < WAITING_REPORT_MILLIS) {

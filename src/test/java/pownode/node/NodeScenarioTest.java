@@ -293,6 +293,28 @@ class NodeScenarioTest {
     }
 
     @Test
+    void redeliveredRejection_answeredTwiceReportedOnce() {
+        startThreeNodeGroup(0);
+        String wrong = invalidSolution(openChallenge(0), "20:0:", 1);
+
+        // QoS 1 may deliver the same proposal twice, for example when a reconnect resends it.
+        network.inject(new SolutionMessage(20, 0, wrong));
+        network.inject(new SolutionMessage(20, 0, wrong));
+
+        // The controller replies to both, in case the first Result was lost, and reports the verdict once.
+        assertThat(controller30.published(ResultMessage.class)).containsExactly(
+                new ResultMessage(20, 0, wrong, ResultMessage.REJECTED),
+                new ResultMessage(20, 0, wrong, ResultMessage.REJECTED));
+        assertThat(rejectReasons(controller30)).containsExactly(RejectReason.INVALID_HASH);
+
+        // Each miner reports the rejection once.
+        for (SimulatedNode miner : List.of(miner10, miner20)) {
+            assertThat(miner.events(NodeEvent.ResultReceived.class)).as("miner %d", miner.node().clientId())
+                    .containsExactly(new NodeEvent.ResultReceived(0, 20, wrong, false));
+        }
+    }
+
+    @Test
     void controller_ignoresWinnerSendingAgain() {
         // Miner 10 wins TransactionID 0.
         startThreeNodeGroup(0);

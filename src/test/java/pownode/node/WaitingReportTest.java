@@ -38,6 +38,22 @@ class WaitingReportTest {
         assertThat(due).contains(new Action.Report(new NodeEvent.StillWaiting(Phase.ELECTION, 2, 3, List.of(9))));
     }
 
+    @Test
+    void offline_reportsNothingUntilIntervalAfterReconnect() {
+        Node node = new Node(config(5, 3), new SplittableRandom(1));
+        node.start(0);
+        node.onConnectionLost(1_000);
+
+        List<Action> whileOffline = node.onTick(3 * Node.WAITING_REPORT_MILLIS);
+        node.onReconnected(3 * Node.WAITING_REPORT_MILLIS);
+        List<Action> early = node.onTick(4 * Node.WAITING_REPORT_MILLIS - 1);
+        List<Action> due = node.onTick(4 * Node.WAITING_REPORT_MILLIS);
+
+        assertThat(whileOffline).noneMatch(WaitingReportTest::isWaitingReport);
+        assertThat(early).noneMatch(WaitingReportTest::isWaitingReport);
+        assertThat(due).anyMatch(WaitingReportTest::isWaitingReport);
+    }
+
     private static boolean isWaitingReport(Action action) {
         return action instanceof Action.Report report && report.event() instanceof NodeEvent.StillWaiting;
     }
