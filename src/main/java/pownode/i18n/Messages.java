@@ -1,5 +1,6 @@
 package pownode.i18n;
 
+import java.text.Format;
 import java.text.MessageFormat;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -50,14 +51,19 @@ public final class Messages {
         if (args.length == 0) {
             return pattern;
         }
-        return new MessageFormat(pattern, language.locale()).format(plainIntegers(args));
+        MessageFormat format = new MessageFormat(pattern, language.locale());
+        return format.format(plainIntegers(args, format.getFormatsByArgumentIndex()));
     }
 
-    /** Shows whole numbers as plain digits: ClientID 4711 must not print as "4,711" or "4.711". */
-    private static Object[] plainIntegers(Object[] args) {
+    /**
+     * Shows whole numbers in a plain {@code {n}} as plain digits: ClientID 4711 must not print
+     * as "4,711" or "4.711". An argument with its own format, such as a plural choice, stays a number.
+     */
+    private static Object[] plainIntegers(Object[] args, Format[] formats) {
         Object[] shown = args.clone();
         for (int i = 0; i < shown.length; i++) {
-            if (shown[i] instanceof Integer || shown[i] instanceof Long) {
+            boolean plain = i >= formats.length || formats[i] == null;
+            if (plain && (shown[i] instanceof Integer || shown[i] instanceof Long)) {
                 shown[i] = shown[i].toString();
             }
         }

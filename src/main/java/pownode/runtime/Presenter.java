@@ -239,7 +239,7 @@ public final class Presenter {
         }
         warn(key, args);
         if (suppressed > 0) {
-            warn("warn.suppressed", suppressed, WARNING_INTERVAL_MILLIS / 1000);
+            warn("warn.suppressed", suppressed);
         }
     }
 
