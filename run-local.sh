@@ -18,7 +18,14 @@ jar=target/node.jar
 
 if [[ ! -f $jar || -n $(find src pom.xml -newer "$jar" -print -quit) ]]; then
   echo "Building $jar..."
-  mvn -B -q -Dstyle.color=never -DskipTests package
+  # Maven 3.8 prints stray colour reset codes even in batch mode, so its output shows only on failure.
+  build_log=$(mktemp)
+  if ! mvn -B -q -Dstyle.color=never -DskipTests package >"$build_log" 2>&1; then
+    cat "$build_log"
+    rm -f "$build_log"
+    exit 1
+  fi
+  rm -f "$build_log"
 fi
 
 # The script itself takes --events-dir DIR: each node then writes DIR/nodeN.jsonl, ready for
