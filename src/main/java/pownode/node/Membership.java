@@ -44,6 +44,13 @@ final class Membership {
         return true;
     }
 
+    /** Counts {@code peer} as live again after its departure turned out to be the broker's shutdown. */
+    void revokeDeparture(int peer, Outbox outbox) {
+        if (departed.remove(peer)) {
+            outbox.report(new NodeEvent.DepartureRevoked(peer, liveCount(), expected));
+        }
+    }
+
     /** Records that {@code peer} left at {@code now}; returns true when it was a live participant. */
     boolean left(int peer, long now, Outbox outbox) {
         if (!known.contains(peer) || !departed.add(peer)) {

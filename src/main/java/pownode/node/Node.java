@@ -126,7 +126,7 @@ public final class Node {
             return List.of();
         }
         for (int peer : membership.departedSince(now - WILLS_BEFORE_OUTAGE_MILLIS)) {
-            membership.heardFrom(peer, outbox);
+            membership.revokeDeparture(peer, outbox);
         }
         return outbox.drain();
     }

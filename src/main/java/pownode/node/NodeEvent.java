@@ -36,6 +36,10 @@ public sealed interface NodeEvent {
     record ParticipantLeft(int clientId, int live, int expected) implements NodeEvent {
     }
 
+    /** A departure taken back because its will came while the broker shut down, with the peer still running. */
+    record DepartureRevoked(int clientId, int live, int expected) implements NodeEvent {
+    }
+
     /** The controller has no live miner left; it keeps waiting for solutions. */
     record NoMinersLeft() implements NodeEvent {
     }

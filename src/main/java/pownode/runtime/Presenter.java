@@ -94,6 +94,8 @@ public final class Presenter {
                     tooMany.expected());
         } else if (event instanceof NodeEvent.ParticipantLeft left) {
             reportLeft(left, nowMillis);
+        } else if (event instanceof NodeEvent.DepartureRevoked revoked) {
+            info("event.departureRevoked", revoked.clientId(), revoked.live(), revoked.expected());
         } else if (event instanceof NodeEvent.ElectionStarted started) {
             warn("event.electionStarted." + started.reason().name(), started.election());
         } else if (event instanceof NodeEvent.LeaderAdopted adopted) {

@@ -111,7 +111,7 @@ class FailoverScenarioTest {
         List<Action> actions = n10.node().onConnectionLost(now + 1);
 
         // 10 counts 30 as live again, so election 1 waits for the votes of all three nodes.
-        assertThat(actions).contains(new Action.Report(new NodeEvent.ParticipantDiscovered(30, 3, 3)));
+        assertThat(actions).contains(new Action.Report(new NodeEvent.DepartureRevoked(30, 3, 3)));
         assertThat(n10.node().election()).isEqualTo(1);
         n10.receive(new VoteMessage(20, 500, 1), now + 2);
         assertThat(n10.node().phase()).as("after two votes of three").isEqualTo(Phase.ELECTION);
