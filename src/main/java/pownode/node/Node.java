@@ -319,7 +319,12 @@ public final class Node {
         boolean sameButUndecided = presence.election() == election && leader < 0;
         if (presence.knowsLeader() && (newer || sameButUndecided)) {
             adoptLeader(presence.leader(), presence.election(), now);
-        } else if (!presence.knowsLeader() && leader >= 0) {
+        } else if (newer && phase != Phase.DISCOVERY && phase != Phase.ELECTION) {
+            // The group runs an election that this node missed while it was away: join it.
+            startElection(presence.election(), ElectionReason.NEWER_ELECTION, now);
+        } else if ((!presence.knowsLeader() && leader >= 0) || presence.election() < election) {
+            // The peer has no leader yet, or follows an older election, as a leader does whose
+            // link dropped while the others elected its successor. This node's presence names the current one.
             presenceReplies.requestFrom(peer, now);
         }
     }

@@ -19,11 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 import pownode.testing.EventsLog;
 import pownode.testing.JarProcess;
 import pownode.testing.MosquittoBroker;
+import pownode.testing.TcpProxy;
 
 /**
  * Processes of the built JAR on Mosquitto, with faults injected: a killed leader, a killed
- * miner, a late joiner, a broker restart and a duplicate ClientID. Nodes run until stopped;
- * each test stops them with SIGTERM, expects exit code 0, and checks the events files.
+ * miner, a late joiner, a broker restart, a cut leader's link and a duplicate ClientID.
+ * Nodes run until stopped; each test stops them with SIGTERM, expects exit code 0, and
+ * checks the events files.
  */
 class FaultsIT {
     /**
@@ -178,6 +180,47 @@ class FaultsIT {
         for (Node node : nodes) {
             assertThat(node.process().output()).as("output of %d", node.clientId()).contains("Reconnected");
         }
+    }
+
+    @Test
+    void leaderLinkCut_oldLeaderFollowsSuccessor() throws Exception {
+        List<Node> nodes = new ArrayList<>();
+        List<TcpProxy> proxies = new ArrayList<>();
+        try (MosquittoBroker broker = MosquittoBroker.start(dir)) {
+            // Three nodes, each behind its own proxy, elect a leader and finish two rounds.
+            for (int i = 0; i < 3; i++) {
+                proxies.add(TcpProxy.start(broker.port()));
+                nodes.add(startNode(proxies.get(i).uri(), 3, 501 + i, i));
+            }
+            awaitAcceptedResults(nodes, 2, -1);
+            Node leader = leaderOf(nodes);
+            List<Node> others = without(nodes, leader);
+
+            // Only the leader's link drops: the broker publishes its will, and the others elect a successor.
+            TcpProxy leaderLink = proxies.get(nodes.indexOf(leader));
+            leaderLink.cut();
+            for (Node node : others) {
+                await().atMost(GROUP_TIMEOUT).pollInterval(POLL).ignoreExceptions()
+                        .until(() -> node.log().leaders().containsKey(1));
+            }
+            int successor = others.get(0).log().leaders().get(1);
+
+            // The link comes back: the old leader reconnects, learns of election 1 and follows its leader.
+            leaderLink.restore();
+            await().atMost(GROUP_TIMEOUT).pollInterval(POLL).ignoreExceptions()
+                    .until(() -> leader.log().leaders().containsKey(1));
+            assertThat(leader.log().leaders().get(1)).isEqualTo(successor);
+            assertThat(leader.log().lastRole()).isEqualTo("miner");
+
+            // The group goes on under one controller, the old leader included.
+            long lastBeforeReturn = highestChallenge(nodes);
+            awaitAcceptedResults(nodes, 2, lastBeforeReturn);
+            stopAll(nodes);
+        } finally {
+            proxies.forEach(TcpProxy::close);
+        }
+
+        EventsLog.assertSafety(readLogs(3));
     }
 
     @Test

@@ -121,13 +121,7 @@ class FailoverScenarioTest {
 
     @Test
     void newerElectionVote_controllerStepsDown() {
-        // Node 5 and peer 7 form a group of two; node 5 has the higher vote and leads.
-        Node node = new Node(config(5, 2), new FixedVoteRandom(900, 1));
-        node.start(0);
-        node.onMessage(new InitMessage(7), false, 10);
-        node.onMessage(new VoteMessage(7, 100), false, 20);
-
-        assertThat(node.phase()).as("precondition: 5 leads").isEqualTo(Phase.CONTROLLER);
+        Node node = fiveLeadsSevenInGroupOfTwo();
 
         // Peer 7 votes in election 1, for example because it lost the leader for a while.
         List<Action> actions = node.onMessage(new VoteMessage(7, 65_000, 1), false, 30);
@@ -256,6 +250,45 @@ class FailoverScenarioTest {
         assertThat(group.miner10.node().leader()).isEqualTo(20);
         assertThat(group.miner20.node().leader()).isEqualTo(20);
         assertThat(group.miner20.node().phase()).isEqualTo(Phase.CONTROLLER);
+    }
+
+    @Test
+    void leaderLinkDrops_reconnectedLeaderFollowsSuccessor() {
+        ThreeNodes group = startThreeNodeGroup();
+
+        // The leader's link drops: the broker publishes its will, and 10 and 20 elect a successor.
+        network.cutOff(30);
+        network.inject(group.controller30.will());
+        network.advance(ELECTION_TIME, STEP);
+        int successor = group.miner10.node().leader();
+
+        assertThat(group.miner10.node().election()).as("precondition: election 1 decided").isEqualTo(1);
+        assertThat(successor).as("precondition: a successor").isIn(10, 20);
+        assertThat(group.miner20.node().leader()).as("precondition: agreement").isEqualTo(successor);
+        assertThat(group.controller30.node().phase()).as("30 has not noticed").isEqualTo(Phase.CONTROLLER);
+
+        // The link comes back, and 30 announces itself, still as the leader of election 0.
+        network.reconnect(30);
+        network.publishAndDeliver(group.controller30.reconnected(network.now()));
+        network.advance(ReplyLimiter.MIN_GAP_MILLIS * 2, STEP);
+
+        // The others' presence replies name election 1 and its leader: 30 steps down and follows it.
+        assertThat(group.controller30.node().election()).isEqualTo(1);
+        assertThat(group.controller30.node().leader()).isEqualTo(successor);
+        assertThat(group.controller30.node().phase()).isEqualTo(Phase.MINER);
+        assertThat(group.controller30.events(NodeEvent.LeaderAdopted.class))
+                .containsExactly(new NodeEvent.LeaderAdopted(successor, 1, Role.MINER));
+    }
+
+    @Test
+    void newerElectionPresence_controllerJoinsIt() {
+        Node node = fiveLeadsSevenInGroupOfTwo();
+
+        // Peer 7 announces itself in election 1, still undecided: node 5 missed its start and joins it.
+        node.onMessage(new PresenceMessage(7, true, "seven", 0, 1, -1, -1), false, 30);
+
+        assertThat(node.phase()).isEqualTo(Phase.ELECTION);
+        assertThat(node.election()).isEqualTo(1);
     }
 
     @Test
@@ -403,6 +436,16 @@ class FailoverScenarioTest {
     // ---- helpers ----
 
     private record ThreeNodes(SimulatedNode miner10, SimulatedNode miner20, SimulatedNode controller30) {
+    }
+
+    /** Returns node 5 leading a group of two with peer 7, because its vote is the higher one. */
+    private static Node fiveLeadsSevenInGroupOfTwo() {
+        Node node = new Node(config(5, 2), new FixedVoteRandom(900, 1));
+        node.start(0);
+        node.onMessage(new InitMessage(7), false, 10);
+        node.onMessage(new VoteMessage(7, 100), false, 20);
+        assertThat(node.phase()).as("precondition: 5 leads").isEqualTo(Phase.CONTROLLER);
+        return node;
     }
 
     private static NodeConfig config(int clientId, int participants) {
