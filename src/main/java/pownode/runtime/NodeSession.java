@@ -87,7 +87,9 @@ public final class NodeSession {
                     return EXIT_OK;
                 }
                 NodeRuntime.Outcome outcome = loop.run();
-                presenter.info("transport.disconnecting");
+                if (transport.isConnected()) {
+                    presenter.info("transport.disconnecting");
+                }
                 return outcome == NodeRuntime.Outcome.ABORTED ? EXIT_DUPLICATE_CLIENT_ID : EXIT_OK;
             }
         }

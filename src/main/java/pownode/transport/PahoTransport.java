@@ -44,6 +44,12 @@ public final class PahoTransport implements AutoCloseable {
     private static final long FIRST_RECONNECT_DELAY_MILLIS = 1000;
     private static final long MAX_RECONNECT_DELAY_MILLIS = 8000;
     private static final long DISCONNECT_QUIESCE_MILLIS = 2000;
+    /**
+     * Maximum wait for one connection attempt, CONNACK and SUBACK included. Keep-alive does not
+     * run during the handshake, so a broker that accepts TCP and never answers would otherwise
+     * hold an attempt for the whole connect timeout.
+     */
+    private static final long ATTEMPT_TIMEOUT_MILLIS = 10_000;
     private static final long RECONNECTOR_STOP_SECONDS = 5;
 
     private final BrokerSettings settings;
@@ -81,7 +87,7 @@ public final class PahoTransport implements AutoCloseable {
     }
 
     /**
-     * Connects and subscribes, waiting at most the connect timeout for each step. The broker
+     * Connects and subscribes, waiting at most 10 s, or the shorter connect timeout, for each step. The broker
      * publishes {@code willPayload} on {@code willTopic} if this client vanishes without
      * disconnecting. A failed attempt leaves nothing behind, so the caller may try again.
      */
@@ -163,7 +169,7 @@ public final class PahoTransport implements AutoCloseable {
     private MqttAsyncClient open() throws MqttException {
         MqttAsyncClient client = newClient();
         client.setCallback(new Callback(client));
-        long timeoutMillis = settings.connectTimeoutSeconds() * 1000L;
+        long timeoutMillis = attemptTimeoutMillis();
         try {
             client.connect(options).waitForCompletion(timeoutMillis);
             IMqttToken subscription = client.subscribe(topics, qualities);
@@ -182,6 +188,17 @@ public final class PahoTransport implements AutoCloseable {
             if (granted[i] == MqttException.REASON_CODE_SUBSCRIBE_FAILED) {
                 throw new SubscriptionRejectedException(topics[i]);
             }
+        }
+    }
+
+    private long attemptTimeoutMillis() {
+        return Math.min(settings.connectTimeoutSeconds() * 1000L, ATTEMPT_TIMEOUT_MILLIS);
+    }
+
+    /** Tells whether the transport has a connected client now; false while it reconnects. */
+    public boolean isConnected() {
+        synchronized (stateLock) {
+            return current != null && current.isConnected();
         }
     }
 
@@ -318,7 +335,7 @@ public final class PahoTransport implements AutoCloseable {
         MqttConnectOptions connectOptions = new MqttConnectOptions();
         connectOptions.setCleanSession(true);
         connectOptions.setAutomaticReconnect(false);
-        connectOptions.setConnectionTimeout(settings.connectTimeoutSeconds());
+        connectOptions.setConnectionTimeout((int) Math.max(1, attemptTimeoutMillis() / 1000));
         connectOptions.setKeepAliveInterval(settings.keepAliveSeconds());
         connectOptions.setMaxInflight(MAX_IN_FLIGHT);
         if (settings.username() != null) {
