@@ -191,9 +191,7 @@ public final class NodeRuntime {
     private void printSummary() {
         long now = monotonicMillis.getAsLong();
         stats.miningStopped(now);
-        double miningSeconds = stats.miningMillis(now) / 1000.0;
-        double rate = miningSeconds > 0 ? miner.hashesTotal() / miningSeconds : 0;
-        presenter.summary(stats, rate);
+        presenter.summary(stats, miner.hashesTotal(), stats.miningMillis(now));
     }
 
     private void solutionFound(MiningJob job, String solution, long hashes, long elapsedNanos) {

@@ -21,6 +21,8 @@ public final class Presenter {
     static final long WARNING_INTERVAL_MILLIS = 10_000;
     /** The controller's table shows at most this many of its latest rows after each round. */
     static final int TABLE_ROWS_SHOWN = 10;
+    /** Mining time below which the exit summary gives no hash rate. */
+    static final long MIN_RATE_MILLIS = 2000;
 
     private static final Logger LOG = LoggerFactory.getLogger("node");
 
@@ -189,13 +191,21 @@ public final class Presenter {
     }
 
     /** Prints the node's exit summary. */
-    void summary(RunStats stats, double hashesPerSecond) {
-        if (stats.role() == Role.CONTROLLER && hashesPerSecond == 0) {
+    /**
+     * Prints the exit summary. Below {@link #MIN_RATE_MILLIS} of mining, thread start and JIT
+     * warm-up dominate, so the summary names the mining time instead of a misleading hash rate.
+     */
+    void summary(RunStats stats, long hashes, long miningMillis) {
+        if (stats.role() == Role.CONTROLLER && hashes == 0) {
             info("summary.controller", stats.acceptedResults());
             return;
         }
         String role = stats.role() == null ? messages.get("role.none") : messages.get("role." + stats.role().wireName());
-        info("summary", role, stats.acceptedResults(), stats.ownWins(), hashesPerSecond);
+        if (miningMillis < MIN_RATE_MILLIS) {
+            info("summary.shortMining", role, stats.acceptedResults(), stats.ownWins(), miningMillis / 1000.0);
+            return;
+        }
+        info("summary", role, stats.acceptedResults(), stats.ownWins(), hashes * 1000.0 / miningMillis);
     }
 
     private void reportSolution(NodeEvent.SolutionProposed proposed) {

@@ -76,7 +76,7 @@ class RunStatsTest {
 
         String output;
         try (StandardOutput out = new StandardOutput()) {
-            presenter.summary(stats, 1_234_567);
+            presenter.summary(stats, 12_345_670, 10_000);
             output = out.text();
         }
 
@@ -85,12 +85,29 @@ class RunStatsTest {
     }
 
     @Test
+    void summary_shortMiningGivesTimeInsteadOfRate() {
+        Presenter presenter = new Presenter(Messages.of(Language.EN), 10, Difficulty.HEX, "sd");
+        RunStats stats = new RunStats(10);
+        stats.record(new NodeEvent.LeaderElected(30, 900, 100, Role.MINER, 0), 0);
+
+        String output;
+        try (StandardOutput out = new StandardOutput()) {
+            presenter.summary(stats, 4096, 300);
+            output = out.text();
+        }
+
+        assertThat(output).contains("Summary: miner; accepted results seen: 0; won by this node: 0;");
+        assertThat(output).contains("mined for 0.3 s, too short for a meaningful hash rate");
+        assertThat(output).doesNotContain("hashes/s");
+    }
+
+    @Test
     void summary_controllerWithoutHashRate() {
         Presenter presenter = new Presenter(Messages.of(Language.EN), 30, Difficulty.HEX, "sd");
 
         String output;
         try (StandardOutput out = new StandardOutput()) {
-            presenter.summary(controllerRun(), 0);
+            presenter.summary(controllerRun(), 0, 0);
             output = out.text();
         }
 
