@@ -1,6 +1,8 @@
 package pownode.node;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import pownode.protocol.ChallengeMessage;
@@ -12,6 +14,15 @@ import pownode.protocol.Topic;
 final class ControllerRole {
     private static final long NOTHING_SCHEDULED = -1;
     static final long REPUBLISH_GAP_MILLIS = 2000;
+    /**
+     * Pause after a reconnect before this controller publishes or judges anything. Peers that
+     * elected a successor meanwhile reply to its presence, in about 0.2 s on a local broker, and
+     * it steps down without publishing a challenge that would clash with the successor's.
+     * NOTE: a reply slower than the pause still finds the old controller publishing.
+     */
+    static final long RECONNECT_HOLD_MILLIS = 2000;
+    /** Solutions kept during the pause; more are dropped, and their proposers try again at the republished challenge. */
+    private static final int MAX_HELD_SOLUTIONS = 64;
 
     private final NodeConfig config;
     private final RandomGenerator random;
@@ -24,6 +35,9 @@ final class ControllerRole {
     private long lastRepublishedAt = Long.MIN_VALUE / 2;
     private boolean republishDeferred;
     private boolean finished;
+    private boolean offline;
+    private long holdUntil = NOTHING_SCHEDULED;
+    private final List<SolutionMessage> heldSolutions = new ArrayList<>();
 
     ControllerRole(NodeConfig config, RandomGenerator random, TransactionTable table, Outbox outbox, Rounds rounds) {
         this.config = config;
@@ -51,7 +65,33 @@ final class ControllerRole {
         return finished;
     }
 
+    /** Stops publishing while offline: a successor may be elected meanwhile. */
+    void onConnectionLost() {
+        offline = true;
+    }
+
+    /** Waits {@link #RECONNECT_HOLD_MILLIS} for news of a newer election, then republishes the open challenge. */
+    void onReconnected(long now) {
+        offline = false;
+        holdUntil = now + RECONNECT_HOLD_MILLIS;
+        republishDeferred = true;
+        lastRepublishedAt = Long.MIN_VALUE / 2;
+    }
+
+    private boolean isPaused(long now) {
+        return offline || (holdUntil != NOTHING_SCHEDULED && now < holdUntil);
+    }
+
     void onTick(long now) {
+        if (isPaused(now)) {
+            return;
+        }
+        if (holdUntil != NOTHING_SCHEDULED) {
+            holdUntil = NOTHING_SCHEDULED;
+            List<SolutionMessage> held = List.copyOf(heldSolutions);
+            heldSolutions.clear();
+            held.forEach(proposal -> onSolution(proposal, now));
+        }
         if (republishDeferred && now - lastRepublishedAt >= REPUBLISH_GAP_MILLIS) {
             republishOpenChallenge(now);
         }
@@ -72,6 +112,12 @@ final class ControllerRole {
     }
 
     void onSolution(SolutionMessage proposal, long now) {
+        if (isPaused(now)) {
+            if (heldSolutions.size() < MAX_HELD_SOLUTIONS) {
+                heldSolutions.add(proposal);
+            }
+            return;
+        }
         if (isRepeatedWinner(proposal)) {
             // The winner sent the same proposal again, for example after a republished challenge: it already has its result.
             return;
@@ -103,6 +149,10 @@ final class ControllerRole {
      * deferred to the end of that gap, so a flood of presences is not amplified.
      */
     void republishOpenChallenge(long now) {
+        if (isPaused(now)) {
+            republishDeferred = true;
+            return;
+        }
         Transaction last = table.get(table.highestId()).orElse(null);
         if (last == null || !last.isPending()) {
             republishDeferred = false;

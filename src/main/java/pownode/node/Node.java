@@ -108,8 +108,9 @@ public final class Node {
         } else if (phase == Phase.ELECTION) {
             publishVote(now);
         } else if (phase == Phase.CONTROLLER) {
-            // Miners that resubscribed before this node may have missed the challenge it published meanwhile.
-            controller.republishOpenChallenge(now);
+            // Miners that resubscribed before this node may have missed the open challenge. It is
+            // republished after a pause, unless a peer's reply names a newer election first.
+            controller.onReconnected(now);
         }
         return outbox.drain();
     }
@@ -124,6 +125,9 @@ public final class Node {
         offline = true;
         if (isFinished() || phase == Phase.NEW) {
             return List.of();
+        }
+        if (phase == Phase.CONTROLLER) {
+            controller.onConnectionLost();
         }
         for (int peer : membership.departedSince(now - WILLS_BEFORE_OUTAGE_MILLIS)) {
             membership.revokeDeparture(peer, outbox);

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import pownode.mining.Kernels;
@@ -165,7 +166,9 @@ public final class NodeSession {
             topics.add(topic.under(settings.topicPrefix()));
         }
         try {
-            return new PahoTransport(settings.broker(), mqttClientId, topics);
+            // A challenge kept while offline may clash with a successor's; the controller republishes its own.
+            Set<String> notKeptOffline = Set.of(Topic.CHALLENGE.under(settings.topicPrefix()));
+            return new PahoTransport(settings.broker(), mqttClientId, topics, notKeptOffline);
         } catch (MqttException e) {
             throw new IOException("cannot create the MQTT client for " + settings.broker().uri(), e);
         }

@@ -2,6 +2,7 @@ package pownode.transport;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,6 +57,7 @@ public final class PahoTransport implements AutoCloseable {
     private final String mqttClientId;
     private final String[] topics;
     private final int[] qualities;
+    private final Set<String> notKeptOffline;
     private final OfflineQueue offline = new OfflineQueue(OFFLINE_QUEUE_SIZE);
     private final ScheduledExecutorService reconnector = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mqtt-reconnect");
@@ -72,12 +74,21 @@ public final class PahoTransport implements AutoCloseable {
     private volatile TransportListener listener;
     private volatile MqttConnectOptions options;
 
+    /** Creates a transport that keeps publications to every topic for the next connection. */
+    public PahoTransport(BrokerSettings settings, String mqttClientId, List<String> topics) throws MqttException {
+        this(settings, mqttClientId, topics, Set.of());
+    }
+
     /**
      * @param mqttClientId the MQTT client id, unique on the broker, fixed before connecting
+     * @param notKeptOffline topics whose publications are dropped instead of sent after a reconnect,
+     *     because they may be stale by then and the caller publishes them again itself
      * @throws MqttException when Paho rejects the broker URI
      */
-    public PahoTransport(BrokerSettings settings, String mqttClientId, List<String> topics) throws MqttException {
+    public PahoTransport(BrokerSettings settings, String mqttClientId, List<String> topics, Set<String> notKeptOffline)
+            throws MqttException {
         this.settings = settings;
+        this.notKeptOffline = Set.copyOf(notKeptOffline);
         this.mqttClientId = mqttClientId;
         this.topics = topics.toArray(String[]::new);
         this.qualities = new int[this.topics.length];
@@ -252,7 +263,7 @@ public final class PahoTransport implements AutoCloseable {
     }
 
     private void keepForReconnect(Publication publication) {
-        if (closed) {
+        if (closed || notKeptOffline.contains(publication.topic())) {
             return;
         }
         Publication dropped = offline.add(publication);
@@ -314,19 +325,22 @@ public final class PahoTransport implements AutoCloseable {
         }
     }
 
-    /** Stops a client that is not connected, whatever state the attempt left it in, and frees its threads. */
+    /**
+     * Stops a client that is not connected, whatever state the attempt left it in, and frees its
+     * threads. Paho 1.2.5 throws NullPointerException from a client that another path already closed.
+     */
     private static void discard(MqttAsyncClient client) {
         if (client == null) {
             return;
         }
         try {
             client.disconnectForcibly(0, 0, false);
-        } catch (MqttException e) {
+        } catch (MqttException | RuntimeException e) {
             LOG.debug("Forced disconnect failed: {}", e.toString());
         }
         try {
             client.close(true);
-        } catch (MqttException e) {
+        } catch (MqttException | RuntimeException e) {
             LOG.debug("Close failed: {}", e.toString());
         }
     }

@@ -258,6 +258,7 @@ class FailoverScenarioTest {
 
         // The leader's link drops: the broker publishes its will, and 10 and 20 elect a successor.
         network.cutOff(30);
+        group.controller30.node().onConnectionLost(network.now());
         network.inject(group.controller30.will());
         network.advance(ELECTION_TIME, STEP);
         int successor = group.miner10.node().leader();
@@ -268,6 +269,7 @@ class FailoverScenarioTest {
         assertThat(group.controller30.node().phase()).as("30 has not noticed").isEqualTo(Phase.CONTROLLER);
 
         // The link comes back, and 30 announces itself, still as the leader of election 0.
+        int challengesBefore = group.controller30.published(ChallengeMessage.class).size();
         network.reconnect(30);
         network.publishAndDeliver(group.controller30.reconnected(network.now()));
         network.advance(ReplyLimiter.MIN_GAP_MILLIS * 2, STEP);
@@ -278,6 +280,36 @@ class FailoverScenarioTest {
         assertThat(group.controller30.node().phase()).isEqualTo(Phase.MINER);
         assertThat(group.controller30.events(NodeEvent.LeaderAdopted.class))
                 .containsExactly(new NodeEvent.LeaderAdopted(successor, 1, Role.MINER));
+
+        // Its pause after the reconnect kept it from republishing a challenge that could clash with the successor's.
+        assertThat(group.controller30.published(ChallengeMessage.class)).hasSize(challengesBefore);
+    }
+
+    @Test
+    void controllerOffline_holdsNextChallengeUntilPauseEnds() {
+        ThreeNodes group = startThreeNodeGroup();
+        network.publishAndDeliver(group.miner10.solve());
+
+        // The controller loses the broker before its next challenge is due: it publishes nothing while offline.
+        network.cutOff(30);
+        group.controller30.node().onConnectionLost(network.now());
+        network.advance(NEXT_CHALLENGE_DELAY * 2, STEP);
+
+        assertThat(group.controller30.published(ChallengeMessage.class)).extracting(ChallengeMessage::transactionId)
+                .containsExactly(0L);
+
+        // Nothing either during the pause after the reconnect; then TransactionID 1 follows.
+        network.reconnect(30);
+        network.publishAndDeliver(group.controller30.reconnected(network.now()));
+        network.advance(ControllerRole.RECONNECT_HOLD_MILLIS - STEP, STEP);
+
+        assertThat(group.controller30.published(ChallengeMessage.class)).hasSize(1);
+
+        network.advance(STEP * 2, STEP);
+
+        assertThat(group.controller30.published(ChallengeMessage.class)).extracting(ChallengeMessage::transactionId)
+                .containsExactly(0L, 1L);
+        assertThat(group.miner20.search().transactionId()).isEqualTo(1);
     }
 
     @Test
@@ -302,8 +334,9 @@ class FailoverScenarioTest {
 
         assertThat(group.controller30.published(ResultMessage.class)).isEmpty();
 
-        // The controller reconnects and republishes the open challenge; miner 10 sends its solution again.
+        // The controller reconnects and, after its pause, republishes the open challenge; miner 10 sends its solution again.
         network.publishAndDeliver(group.controller30.reconnected(network.now()));
+        network.advance(ControllerRole.RECONNECT_HOLD_MILLIS + STEP, STEP);
 
         String solution = group.miner10.published(SolutionMessage.class).get(0).solution();
         assertThat(group.miner10.published(SolutionMessage.class)).hasSize(2)

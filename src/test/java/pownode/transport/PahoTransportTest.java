@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +19,9 @@ import pownode.broker.EmbeddedBroker;
 /** The transport against the embedded broker, stopped and started again on the same port. */
 class PahoTransportTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final List<String> TOPICS = List.of("transport-test/a", "transport-test/b");
+    private static final List<String> TOPICS = List.of("transport-test/a", "transport-test/b", "transport-test/c");
+    /** Publications to this topic are dropped while offline instead of kept. */
+    private static final String NOT_KEPT = "transport-test/c";
 
     private EmbeddedBroker broker;
     private int port;
@@ -30,7 +33,7 @@ class PahoTransportTest {
     void setUp() throws Exception {
         startBroker(0);
         BrokerSettings settings = new BrokerSettings("tcp://127.0.0.1:" + port, null, null, 5, 10);
-        transport = new PahoTransport(settings, "transport-test", TOPICS);
+        transport = new PahoTransport(settings, "transport-test", TOPICS, Set.of(NOT_KEPT));
         transport.connect(listener, "transport-test/a", "will".getBytes(UTF_8));
     }
 
@@ -52,6 +55,7 @@ class PahoTransportTest {
         stopBroker();
         transport.publish("transport-test/a", "offline-1".getBytes(UTF_8));
         transport.publish("transport-test/b", "offline-2".getBytes(UTF_8));
+        transport.publish(NOT_KEPT, "offline-not-kept".getBytes(UTF_8));
 
         // A new broker on the same port has no subscriptions: the transport subscribes again and sends them.
         startBroker(port);
@@ -62,9 +66,10 @@ class PahoTransportTest {
         assertThat(payloads.indexOf("offline-1")).isLessThan(payloads.indexOf("offline-2"));
         assertThat(listener.dropped).isEmpty();
 
-        // Publications after the reconnect still go out.
-        transport.publish("transport-test/b", "after".getBytes(UTF_8));
+        // Publications after the reconnect still go out, on every topic; the one to NOT_KEPT made offline never does.
+        transport.publish(NOT_KEPT, "after".getBytes(UTF_8));
         await().atMost(TIMEOUT).until(() -> listener.payloads().contains("after"));
+        assertThat(listener.payloads()).doesNotContain("offline-not-kept");
     }
 
     @Test
