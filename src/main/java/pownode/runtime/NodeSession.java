@@ -41,6 +41,8 @@ public final class NodeSession {
     private final Node node;
     private final Presenter presenter;
     private volatile NodeRuntime runtime;
+    /** The thread blocked in a connection attempt, interrupted by a stop request; null otherwise. */
+    private volatile Thread connectingThread;
     private volatile boolean stopRequested;
 
     public NodeSession(NodeSettings settings) {
@@ -63,6 +65,11 @@ public final class NodeSession {
         NodeRuntime current = runtime;
         if (current != null) {
             current.requestStop();
+            return;
+        }
+        Thread connecting = connectingThread;
+        if (connecting != null) {
+            connecting.interrupt();
         }
     }
 
@@ -78,7 +85,8 @@ public final class NodeSession {
                     System.console() != null);
             try (Miner miner = loop.miner()) {
                 if (!connect(transport, loop)) {
-                    return EXIT_UNREACHABLE;
+                    // Ctrl-C while connecting is a normal stop, not an unreachable broker.
+                    return stopRequested ? EXIT_OK : EXIT_UNREACHABLE;
                 }
                 presenter.info("transport.connected", settings.broker().uri(), mqttClientId,
                         settings.topicPrefix() + "/#");
@@ -101,10 +109,23 @@ public final class NodeSession {
      * tried again every {@link #CONNECT_RETRY_MILLIS}, so nodes may start before their broker;
      * rejected credentials and TLS failures end the attempt at once.
      */
-    private boolean connect(PahoTransport transport, NodeRuntime loop) throws InterruptedException {
+    private boolean connect(PahoTransport transport, NodeRuntime loop) {
+        connectingThread = Thread.currentThread();
+        try {
+            return connectUntilDeadline(transport, loop);
+        } catch (InterruptedException e) {
+            // Only a stop request interrupts this thread here.
+            return false;
+        } finally {
+            connectingThread = null;
+            Thread.interrupted();
+        }
+    }
+
+    private boolean connectUntilDeadline(PahoTransport transport, NodeRuntime loop) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.broker().connectTimeoutSeconds());
         boolean retryAnnounced = false;
-        while (true) {
+        while (!stopRequested) {
             try {
                 transport.connect(loop.transportListener(), Topic.PRESENCE.under(settings.topicPrefix()), lastWill());
                 return true;
@@ -112,6 +133,9 @@ public final class NodeSession {
                 presenter.error("transport.subscribeRejected", settings.broker().uri(), e.topic());
                 return false;
             } catch (MqttException e) {
+                if (stopRequested) {
+                    return false;
+                }
                 if (isAuthenticationFailure(e)) {
                     presenter.error("transport.authFailed", settings.broker().uri(), describe(e));
                     return false;
@@ -129,6 +153,7 @@ public final class NodeSession {
                 Thread.sleep(CONNECT_RETRY_MILLIS);
             }
         }
+        return false;
     }
 
     private static boolean isAuthenticationFailure(MqttException e) {
