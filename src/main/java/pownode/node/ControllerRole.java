@@ -36,6 +36,8 @@ final class ControllerRole {
     private boolean republishDeferred;
     private boolean finished;
     private boolean offline;
+    /** The first TransactionID this controller issued; lower ones are a predecessor's. */
+    private long firstOwnTransaction;
     private long holdUntil = NOTHING_SCHEDULED;
     private final List<SolutionMessage> heldSolutions = new ArrayList<>();
 
@@ -58,7 +60,8 @@ final class ControllerRole {
      * {@code highestTransactionHeard}, which peers reported to a node that restarted without its table.
      */
     void start(long highestTransactionHeard) {
-        issueChallenge(Math.max(table.highestId(), highestTransactionHeard) + 1);
+        firstOwnTransaction = Math.max(table.highestId(), highestTransactionHeard) + 1;
+        issueChallenge(firstOwnTransaction);
     }
 
     boolean isFinished() {
@@ -184,6 +187,9 @@ final class ControllerRole {
         }
         if (!transaction.isPending()) {
             return RejectReason.ALREADY_SOLVED;
+        }
+        if (transaction.id() < firstOwnTransaction) {
+            return RejectReason.PREVIOUS_LEADER;
         }
         if (!config.difficulty().isMetBy(proposal.solution(), transaction.challenge())) {
             return RejectReason.INVALID_HASH;

@@ -93,6 +93,15 @@ class FailoverScenarioTest {
         assertThat(n30.startMinings()).as("a miner that became the leader stops mining").last()
                 .extracting(Action.StartMining::transactionId).isEqualTo(2L);
         assertThat(n30.search()).isNull();
+
+        // TransactionID 2 stays the dead leader's: its Result may have been lost, so the new controller judges none of it.
+        int oldChallenge = n30.node().table().get(2).orElseThrow().challenge();
+        network.inject(new SolutionMessage(20, 2, NodeScenarioTest.validSolution(oldChallenge, "20:2:")));
+
+        assertThat(n30.events(NodeEvent.ResultPublished.class)).last()
+                .extracting(NodeEvent.ResultPublished::accepted, NodeEvent.ResultPublished::reason)
+                .containsExactly(false, RejectReason.PREVIOUS_LEADER);
+        assertThat(n30.node().table().get(2).orElseThrow().isPending()).isTrue();
     }
 
     @Test

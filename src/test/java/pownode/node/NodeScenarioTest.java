@@ -526,7 +526,8 @@ class NodeScenarioTest {
         throw new AssertionError("no invalid candidate found");
     }
 
-    private static String validSolution(int challenge, String prefix) {
+    /** Returns the first candidate {@code prefix + counter} whose digest meets {@code challenge} in hex digits. */
+    static String validSolution(int challenge, String prefix) {
         for (int counter = 0; counter < 1_000_000; counter++) {
             String candidate = prefix + counter;
             if (Difficulty.HEX.isMetBy(candidate, challenge)) {
