@@ -55,8 +55,9 @@ final class ReportCommand implements Callable<Integer> {
         Difficulty unit = checkOptions();
         PrintWriter err = spec.commandLine().getErr();
         String html;
+        RunReport report = new RunReport(messages, unit);
         try {
-            html = new RunReport(messages, unit).render(files);
+            html = report.render(files);
         } catch (InvalidEventsException e) {
             err.println(describe(e));
             return 2;
@@ -69,6 +70,9 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println(messages.get("error.read", files, String.valueOf(e.getMessage())));
             return 1;
+        }
+        for (InvalidEventsException warning : report.warnings()) {
+            err.println(messages.get("warning.prefix", describe(warning)));
         }
         return write(html);
     }

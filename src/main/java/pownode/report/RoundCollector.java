@@ -15,7 +15,10 @@ import java.util.TreeMap;
  */
 final class RoundCollector {
     private final Map<Long, EventLine> challenges = new TreeMap<>();
+    private final Map<Long, Integer> challengeElections = new TreeMap<>();
     private final Map<Long, EventLine> winners = new TreeMap<>();
+    private final Map<Long, Integer> winnerElections = new TreeMap<>();
+    private final List<InvalidEventsException> warnings = new ArrayList<>();
     private final Map<Long, TimeChoice> issuedAt = new TreeMap<>();
     private final Map<Long, TimeChoice> solvedAt = new TreeMap<>();
     private final List<MinedSolution> solutions = new ArrayList<>();
@@ -44,13 +47,9 @@ final class RoundCollector {
 
     private void addChallenge(EventLine line, int election, boolean fromLeader) throws InvalidEventsException {
         long transactionId = line.requireLong("transactionId");
-        int challenge = line.requireInt("challenge");
-        EventLine earlier = challenges.putIfAbsent(transactionId, line);
-        if (earlier != null && earlier.requireInt("challenge") != challenge) {
-            throw line.error("error.challengeDiffers", transactionId, challenge,
-                    earlier.requireInt("challenge"), earlier.file(), earlier.lineNumber());
+        if (keep(line, transactionId, election, "challenge", challenges, challengeElections, issuedAt)) {
+            issuedAt.computeIfAbsent(transactionId, id -> new TimeChoice()).offer(line.time(), election, fromLeader);
         }
-        issuedAt.computeIfAbsent(transactionId, id -> new TimeChoice()).offer(line.time(), election, fromLeader);
     }
 
     private void addResult(EventLine line, int election, boolean fromLeader) throws InvalidEventsException {
@@ -58,13 +57,42 @@ final class RoundCollector {
         if (!line.requireBoolean("accepted")) {
             return;
         }
-        int winner = line.requireInt("winner");
-        EventLine earlier = winners.putIfAbsent(transactionId, line);
-        if (earlier != null && earlier.requireInt("winner") != winner) {
-            throw line.error("error.winnerDiffers", transactionId, winner,
-                    earlier.requireInt("winner"), earlier.file(), earlier.lineNumber());
+        if (keep(line, transactionId, election, "winner", winners, winnerElections, solvedAt)) {
+            solvedAt.computeIfAbsent(transactionId, id -> new TimeChoice()).offer(line.time(), election, fromLeader);
         }
-        solvedAt.computeIfAbsent(transactionId, id -> new TimeChoice()).offer(line.time(), election, fromLeader);
+    }
+
+    /**
+     * Records {@code line} as the source of {@code field} for {@code transactionId} and tells
+     * whether its time counts. A line that contradicts an earlier one of the same election
+     * means that the files come from different runs. Between elections the later one counts:
+     * a controller cut off from the group wrote the earlier line before a new election replaced
+     * it, so that line only adds a warning.
+     */
+    private boolean keep(EventLine line, long transactionId, int election, String field, Map<Long, EventLine> lines,
+            Map<Long, Integer> elections, Map<Long, TimeChoice> times) throws InvalidEventsException {
+        EventLine earlier = lines.putIfAbsent(transactionId, line);
+        elections.putIfAbsent(transactionId, election);
+        if (earlier == null || earlier.requireInt(field) == line.requireInt(field)) {
+            return true;
+        }
+        int earlierElection = elections.get(transactionId);
+        if (earlierElection == election) {
+            throw line.error("error." + field + "Differs", transactionId, line.requireInt(field),
+                    earlier.requireInt(field), earlier.file(), earlier.lineNumber());
+        }
+        EventLine stale = election < earlierElection ? line : earlier;
+        EventLine kept = stale == line ? earlier : line;
+        warnings.add(stale.error("warning." + field + "Superseded", transactionId, stale.requireInt(field),
+                Math.min(election, earlierElection), kept.requireInt(field), Math.max(election, earlierElection)));
+        if (kept != line) {
+            return false;
+        }
+        // The times offered so far came from lines with the superseded value.
+        lines.put(transactionId, line);
+        elections.put(transactionId, election);
+        times.remove(transactionId);
+        return true;
     }
 
     private void addSolution(EventLine line) throws InvalidEventsException {
@@ -89,6 +117,11 @@ final class RoundCollector {
 
     List<MinedSolution> solutions() {
         return List.copyOf(solutions);
+    }
+
+    /** Returns the records that a later election's controller superseded, each naming its file and line. */
+    List<InvalidEventsException> warnings() {
+        return List.copyOf(warnings);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.Optional;
  * participants, the leader of an election, a round's Challenge or its winner.
  */
 public final class RunAssembler {
+    private List<InvalidEventsException> warnings = List.of();
 
     /** Merges {@code logs}, one per node; throws naming the file and line that contradicts the others. */
     public Run assemble(List<NodeLog> logs) throws InvalidEventsException {
@@ -31,9 +32,15 @@ public final class RunAssembler {
             elections.add(log);
             rounds.add(log);
         }
+        warnings = rounds.warnings();
         return new Run(logs.stream().map(NodeLog::clientId).toList(), participants, elections.elections(),
                 lateJoiners, departures(logs), earliestTime(logs, null), earliestTime(logs, "discovered"),
                 rounds.rounds(), rounds.solutions());
+    }
+
+    /** Returns the records of the last {@link #assemble} that a later election superseded, for the user to see. */
+    public List<InvalidEventsException> warnings() {
+        return warnings;
     }
 
     private static void checkDistinctClientIds(List<NodeLog> logs) throws InvalidEventsException {

@@ -15,6 +15,7 @@ import pownode.protocol.Difficulty;
 public final class RunReport {
     private final Messages messages;
     private final Difficulty unit;
+    private List<InvalidEventsException> warnings = List.of();
 
     /**
      * Creates a report in the language of {@code messages}. A null {@code unit} is inferred
@@ -37,13 +38,20 @@ public final class RunReport {
         for (Path file : files) {
             logs.add(read(reader, file));
         }
-        Run run = new RunAssembler().assemble(logs);
+        RunAssembler assembler = new RunAssembler();
+        Run run = assembler.assemble(logs);
+        warnings = assembler.warnings();
         Difficulty shownUnit = unit != null ? unit : UnitInference.infer(run);
 
         ReportCharts charts = new ReportCharts(messages);
         ReportPage.Charts images = new ReportPage.Charts(png(charts.timeline(run)),
                 png(charts.timeToSolve(run, shownUnit)), png(charts.wins(run)));
         return new ReportPage(messages).render(run, shownUnit, unit == null, files, images);
+    }
+
+    /** Returns the records of the last {@link #render} that a later election superseded. */
+    public List<InvalidEventsException> warnings() {
+        return warnings;
     }
 
     /** Reads {@code file}, turning any I/O error into a {@link FileSystemException} that names it. */

@@ -2,6 +2,7 @@ package pownode.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,35 @@ class FailoverReportTest {
             logs.add(reader.read(file));
         }
         return new RunAssembler().assemble(logs);
+    }
+
+    @Test
+    void staleChallenge_supersededWithWarning() throws Exception {
+        // The first leader wrote a challenge for TransactionID 3 that the group never saw: its
+        // successor of election 1 issued TransactionID 3 with Challenge 1.
+        List<List<String>> lines = RecordedRun.failoverLines();
+        lines.get(0).add("{\"event\":\"challenge\",\"time\":\"2026-12-04T21:24:20.400Z\",\"clientId\":3491,"
+                + "\"transactionId\":3,\"challenge\":2}");
+        List<Path> files = new ArrayList<>();
+        for (int node = 0; node < lines.size(); node++) {
+            files.add(Files.write(folder.resolve("node-" + (node + 1) + ".jsonl"), lines.get(node)));
+        }
+
+        RunAssembler assembler = new RunAssembler();
+        List<NodeLog> logs = new ArrayList<>();
+        for (Path file : files) {
+            logs.add(new EventsReader().read(file));
+        }
+        Run run = assembler.assemble(logs);
+
+        Round round = run.rounds().stream().filter(r -> r.transactionId() == 3).findFirst().orElseThrow();
+        assertThat(round.challenge()).isEqualTo(1);
+        assertThat(round.election()).isEqualTo(1);
+        assertThat(assembler.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.key()).isEqualTo("warning.challengeSuperseded");
+            assertThat(warning.file()).isEqualTo(files.get(0));
+            assertThat(warning.args()).containsExactly(3L, 2, 0, 1, 1);
+        });
     }
 
     @Test
