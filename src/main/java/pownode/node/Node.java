@@ -278,8 +278,11 @@ public final class Node {
         if (vote.election() == election) {
             recordVote(vote);
         }
-        if (phase != Phase.DISCOVERY) {
+        if (phase != Phase.DISCOVERY && voteId >= 0) {
             voteReplies.requestFrom(peer, now);
+        } else if (phase != Phase.DISCOVERY && leader >= 0) {
+            // Without a vote of its own, this node answers with its presence, which names the leader.
+            presenceReplies.requestFrom(peer, now);
         }
         completeDiscoveryIfReady(now);
         completeElectionIfReady(now);
@@ -480,6 +483,9 @@ public final class Node {
         }
         election = number;
         leader = adopted;
+        // This node cast no vote in the adopted election, so it must not send one: its old VoteID
+        // could make a peer still voting in that election count a different leader.
+        voteId = -1;
         Role role = adopted == config.clientId() ? Role.CONTROLLER : Role.MINER;
         outbox.report(new NodeEvent.LeaderAdopted(adopted, number, role));
         phase = Phase.ELECTION;

@@ -31,14 +31,12 @@ class FailoverScenarioTest {
     @Test
     void leaderOffline_survivorsElectSameNewLeader() {
         // Four nodes elect 40, the highest vote; miners 10 and 20 win TransactionIDs 0 and 1.
-        network = new FakeNetwork();
-        SimulatedNode n10 = new SimulatedNode(config(10, 4), 100, 10);
-        SimulatedNode n20 = new SimulatedNode(config(20, 4), 500, 20);
-        SimulatedNode n30 = new SimulatedNode(config(30, 4), 700, 30);
-        SimulatedNode n40 = new SimulatedNode(config(40, 4), 900, 40);
+        List<SimulatedNode> group = fourNodesLedBy40();
+        SimulatedNode n10 = group.get(0);
+        SimulatedNode n20 = group.get(1);
+        SimulatedNode n30 = group.get(2);
+        SimulatedNode n40 = group.get(3);
         List<SimulatedNode> survivors = List.of(n10, n20, n30);
-        List.of(n10, n20, n30, n40).forEach(network::start);
-        network.advance(ELECTION_TIME, STEP);
         network.publishAndDeliver(n10.solve());
         network.advance(NEXT_CHALLENGE_DELAY, STEP);
         network.publishAndDeliver(n20.solve());
@@ -322,6 +320,46 @@ class FailoverScenarioTest {
     }
 
     @Test
+    void adoptedLeader_answersVotesWithPresence() {
+        // Four nodes elect 40, the highest vote.
+        List<SimulatedNode> group = fourNodesLedBy40();
+        SimulatedNode n10 = group.get(0);
+        SimulatedNode n20 = group.get(1);
+        SimulatedNode n30 = group.get(2);
+        SimulatedNode n40 = group.get(3);
+        long now = network.now();
+
+        // Miner 30 hears the leader's will and votes in election 1 just as its own link and the leader's drop.
+        n30.receive(n40.will(), now);
+        network.cutOff(30);
+        network.cutOff(40);
+        n30.node().onConnectionLost(now);
+        n40.node().onConnectionLost(now);
+        network.inject(n40.will());
+        network.inject(n30.will());
+        network.advance(ELECTION_TIME, STEP);
+        int successor = n10.node().leader();
+
+        assertThat(n20.node().leader()).as("precondition: 10 and 20 agree").isEqualTo(successor);
+
+        // The old leader comes back first and adopts the successor; it cast no vote in election 1.
+        network.reconnect(40);
+        network.publishAndDeliver(n40.reconnected(network.now()));
+        network.advance(ControllerRole.RECONNECT_HOLD_MILLIS, STEP);
+
+        assertThat(n40.node().leader()).as("old leader follows").isEqualTo(successor);
+
+        // Miner 30 comes back still voting in election 1: the answers it gets name the successor, not 40's old vote.
+        network.reconnect(30);
+        network.publishAndDeliver(n30.reconnected(network.now()));
+        network.advance(ELECTION_TIME, STEP);
+
+        assertThat(n30.node().election()).isEqualTo(1);
+        assertThat(n30.node().leader()).isEqualTo(successor);
+        assertThat(n40.published(VoteMessage.class)).as("votes of 40").allMatch(vote -> vote.election() == 0);
+    }
+
+    @Test
     void newerElectionPresence_controllerJoinsIt() {
         Node node = fiveLeadsSevenInGroupOfTwo();
 
@@ -478,6 +516,19 @@ class FailoverScenarioTest {
     // ---- helpers ----
 
     private record ThreeNodes(SimulatedNode miner10, SimulatedNode miner20, SimulatedNode controller30) {
+    }
+
+    /** Starts nodes 10, 20, 30 and 40 on a new network; 40 has the highest vote and leads. */
+    private List<SimulatedNode> fourNodesLedBy40() {
+        network = new FakeNetwork();
+        List<SimulatedNode> group = List.of(
+                new SimulatedNode(config(10, 4), 100, 10),
+                new SimulatedNode(config(20, 4), 500, 20),
+                new SimulatedNode(config(30, 4), 700, 30),
+                new SimulatedNode(config(40, 4), 900, 40));
+        group.forEach(network::start);
+        network.advance(ELECTION_TIME, STEP);
+        return group;
     }
 
     /** Returns node 5 leading a group of two with peer 7, because its vote is the higher one. */
