@@ -91,9 +91,9 @@ final class ControllerRole {
         }
         if (holdUntil != NOTHING_SCHEDULED) {
             holdUntil = NOTHING_SCHEDULED;
-            List<SolutionMessage> held = List.copyOf(heldSolutions);
+            List<SolutionMessage> proposals = List.copyOf(heldSolutions);
             heldSolutions.clear();
-            held.forEach(proposal -> onSolution(proposal, now));
+            proposals.forEach(proposal -> onSolution(proposal, now));
         }
         if (republishDeferred && now - lastRepublishedAt >= REPUBLISH_GAP_MILLIS) {
             republishOpenChallenge(now);

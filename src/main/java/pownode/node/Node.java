@@ -278,11 +278,13 @@ public final class Node {
         if (vote.election() == election) {
             recordVote(vote);
         }
-        if (phase != Phase.DISCOVERY && voteId >= 0) {
-            voteReplies.requestFrom(peer, now);
-        } else if (phase != Phase.DISCOVERY && leader >= 0) {
-            // Without a vote of its own, this node answers with its presence, which names the leader.
-            presenceReplies.requestFrom(peer, now);
+        if (phase != Phase.DISCOVERY) {
+            if (voteId >= 0) {
+                voteReplies.requestFrom(peer, now);
+            } else if (leader >= 0) {
+                // A node that adopted its leader has no vote to send, so it replies with its presence, which names the leader.
+                presenceReplies.requestFrom(peer, now);
+            }
         }
         completeDiscoveryIfReady(now);
         completeElectionIfReady(now);
@@ -326,8 +328,8 @@ public final class Node {
         boolean sameButUndecided = presence.election() == election && leader < 0;
         if (presence.knowsLeader() && (newer || sameButUndecided)) {
             adoptLeader(presence.leader(), presence.election(), now);
-        } else if (newer && phase != Phase.DISCOVERY && phase != Phase.ELECTION) {
-            // The group runs an election that this node missed while it was away: join it.
+        } else if (newer && phase != Phase.DISCOVERY) {
+            // The group runs a newer election that this node missed while it was away: join it, as for a newer vote.
             startElection(presence.election(), ElectionReason.NEWER_ELECTION, now);
         } else if ((!presence.knowsLeader() && leader >= 0) || presence.election() < election) {
             // The peer has no leader yet, or follows an older election, as a leader does whose

@@ -63,7 +63,7 @@ final class RoundCollector {
     }
 
     /**
-     * Records {@code line} as the source of {@code field} for {@code transactionId} and tells
+     * Records {@code line} as the source of {@code field} for {@code transactionId} and returns
      * whether its time counts. A line that contradicts an earlier one of the same election
      * means that the files come from different runs. Between elections the later one counts:
      * a controller cut off from the group wrote the earlier line before a new election replaced
@@ -82,10 +82,10 @@ final class RoundCollector {
                     earlier.requireInt(field), earlier.file(), earlier.lineNumber());
         }
         EventLine stale = election < earlierElection ? line : earlier;
-        EventLine kept = stale == line ? earlier : line;
+        EventLine later = stale == line ? earlier : line;
         warnings.add(stale.error("warning." + field + "Superseded", transactionId, stale.requireInt(field),
-                Math.min(election, earlierElection), kept.requireInt(field), Math.max(election, earlierElection)));
-        if (kept != line) {
+                Math.min(election, earlierElection), later.requireInt(field), Math.max(election, earlierElection)));
+        if (later != line) {
             return false;
         }
         // The times offered so far came from lines with the superseded value.

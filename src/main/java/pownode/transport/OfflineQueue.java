@@ -36,8 +36,4 @@ final class OfflineQueue {
         queue.clear();
         return all;
     }
-
-    synchronized int size() {
-        return queue.size();
-    }
 }

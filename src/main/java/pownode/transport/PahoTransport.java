@@ -47,7 +47,7 @@ public final class PahoTransport implements AutoCloseable {
     private static final long DISCONNECT_QUIESCE_MILLIS = 2000;
     /**
      * Maximum wait for one connection attempt, CONNACK and SUBACK included. Keep-alive does not
-     * run during the handshake, so a broker that accepts TCP and never answers would otherwise
+     * run during the handshake, so a broker that accepts TCP and never replies would otherwise
      * hold an attempt for the whole connect timeout.
      */
     private static final long ATTEMPT_TIMEOUT_MILLIS = 10_000;
@@ -98,9 +98,10 @@ public final class PahoTransport implements AutoCloseable {
     }
 
     /**
-     * Connects and subscribes, waiting at most 10 s, or the shorter connect timeout, for each step. The broker
-     * publishes {@code willPayload} on {@code willTopic} if this client vanishes without
-     * disconnecting. A failed attempt leaves nothing behind, so the caller may try again.
+     * Connects and subscribes, waiting at most 10 s, or the shorter connect timeout, for each
+     * step. The broker publishes {@code willPayload} on {@code willTopic} if this client
+     * vanishes without disconnecting. A failed attempt leaves nothing behind, so the caller may
+     * try again.
      */
     public void connect(TransportListener listener, String willTopic, byte[] willPayload) throws MqttException {
         this.listener = listener;

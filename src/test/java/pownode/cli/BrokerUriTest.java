@@ -18,8 +18,8 @@ class BrokerUriTest {
         "tcp://[::1], tcp://[::1]:1883",
         "tcp://[::1]:1884, tcp://[::1]:1884",
     })
-    void validUri_getsExplicitPort(String given, String expected) {
-        assertThat(BrokerUri.normalize(given)).hasValue(expected);
+    void validUri_getsExplicitPort(String uri, String expected) {
+        assertThat(BrokerUri.normalize(uri)).hasValue(expected);
     }
 
     @ParameterizedTest
@@ -28,7 +28,7 @@ class BrokerUriTest {
         "tcp://127.0.0.1:1883/x", "ssl://127.0.0.1:8883/x", "tcp://127.0.0.1:1883?a=b", "tcp://user@127.0.0.1:1883",
         "127.0.0.1:1883",
     })
-    void invalidUri_isRejected(String given) {
-        assertThat(BrokerUri.normalize(given)).as(given).isEmpty();
+    void invalidUri_isRejected(String uri) {
+        assertThat(BrokerUri.normalize(uri)).as(uri).isEmpty();
     }
 }

@@ -349,7 +349,7 @@ class FailoverScenarioTest {
 
         assertThat(n40.node().leader()).as("old leader follows").isEqualTo(successor);
 
-        // Miner 30 comes back still voting in election 1: the answers it gets name the successor, not 40's old vote.
+        // Miner 30 comes back still voting in election 1: the replies it gets name the successor, not 40's old vote.
         network.reconnect(30);
         network.publishAndDeliver(n30.reconnected(network.now()));
         network.advance(ELECTION_TIME, STEP);

@@ -51,7 +51,7 @@ class PahoTransportTest {
         transport.publish("transport-test/a", "before".getBytes(UTF_8));
         await().atMost(TIMEOUT).until(() -> listener.payloads().contains("before"));
 
-        // The broker goes away; publications made meanwhile are kept, in order.
+        // The broker goes away, and the transport keeps publications made meanwhile in order.
         stopBroker();
         transport.publish("transport-test/a", "offline-1".getBytes(UTF_8));
         transport.publish("transport-test/b", "offline-2".getBytes(UTF_8));
